@@ -1,0 +1,5 @@
+export { type Clock, ManualClock, systemClock } from './clock.js';
+export { OWASP_SCRYPT, PasswordHasher, type ScryptParams } from './password.js';
+export { randomToken } from './tokens.js';
+export { ExpiringStore } from './expiring-store.js';
+export { type AttemptLimit, AttemptLimiter, type AttemptVerdict } from './attempt-limiter.js';

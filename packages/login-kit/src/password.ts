@@ -1,0 +1,70 @@
+import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+
+export interface ScryptParams {
+  /** CPU/memory cost; a power of two. */
+  N: number;
+  r: number;
+  p: number;
+}
+
+/**
+ * OWASP's minimum for scrypt (Password Storage Cheat Sheet): N=2^17, r=8, p=1,
+ * which uses 128 MiB per hash. Lower only through explicit configuration.
+ */
+export const OWASP_SCRYPT: ScryptParams = { N: 2 ** 17, r: 8, p: 1 };
+
+const KEY_LENGTH = 32;
+const SALT_LENGTH = 16;
+
+function derive(password: string, salt: Buffer, params: ScryptParams): Promise<Buffer> {
+  // Node refuses N*r*128 above maxmem (32 MiB by default): allow what the parameters need.
+  const options: ScryptOptions = { ...params, maxmem: 128 * params.N * params.r * 2 };
+  return new Promise((resolve, reject) => {
+    scrypt(password.normalize('NFC'), salt, KEY_LENGTH, options, (err, key) => (err ? reject(err) : resolve(key)));
+  });
+}
+
+function encode(params: ScryptParams, salt: Buffer, key: Buffer): string {
+  return `$scrypt$ln=${Math.log2(params.N)},r=${params.r},p=${params.p}$${salt.toString('base64')}$${key.toString('base64')}`;
+}
+
+function decode(stored: string): { params: ScryptParams; salt: Buffer; key: Buffer } {
+  const match = /^\$scrypt\$ln=(\d+),r=(\d+),p=(\d+)\$([A-Za-z0-9+/=]+)\$([A-Za-z0-9+/=]+)$/.exec(stored);
+  if (!match) throw new Error('not a $scrypt$ password hash');
+  const [, ln, r, p, salt, key] = match as unknown as [string, string, string, string, string, string];
+  return { params: { N: 2 ** Number(ln), r: Number(r), p: Number(p) }, salt: Buffer.from(salt, 'base64'), key: Buffer.from(key, 'base64') };
+}
+
+/**
+ * Hashes and verifies passwords with scrypt, stored in the PHC string format
+ * (`$scrypt$ln=17,r=8,p=1$salt$key`) so that each hash carries its own cost.
+ */
+export class PasswordHasher {
+  readonly params: ScryptParams;
+  #decoy: Promise<string> | undefined;
+
+  constructor(params: ScryptParams = OWASP_SCRYPT) {
+    this.params = params;
+  }
+
+  async hash(password: string): Promise<string> {
+    const salt = randomBytes(SALT_LENGTH);
+    return encode(this.params, salt, await derive(password, salt, this.params));
+  }
+
+  async verify(password: string, stored: string): Promise<boolean> {
+    const { params, salt, key } = decode(stored);
+    const candidate = await derive(password, salt, params);
+    return candidate.length === key.length && timingSafeEqual(candidate, key);
+  }
+
+  /**
+   * Verifies against a hash that matches no password. Called for unknown
+   * accounts so that they take as long as known ones: no user enumeration by timing.
+   */
+  async verifyDecoy(password: string): Promise<false> {
+    this.#decoy ??= this.hash(randomBytes(SALT_LENGTH).toString('base64'));
+    await this.verify(password, await this.#decoy);
+    return false;
+  }
+}
