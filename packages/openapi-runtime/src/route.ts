@@ -1,0 +1,131 @@
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context, Hono } from 'hono';
+import { accepts } from 'hono/accepts';
+import { bodyLimit } from 'hono/body-limit';
+import { decodeBody, encodeBody, MalformedBodyError } from './body-codec.js';
+import type { Contract } from './contract.js';
+import { type OperationRef, toHonoPath } from './document.js';
+import { bodyFormat, parseMediaType } from './media-type.js';
+import type { OperationBody, OperationResponse, RequestProblem } from './types.js';
+
+export interface OperationRequest<Op> {
+  /** The body, parsed by its media type and checked against its schema. */
+  body: OperationBody<Op>;
+  params: Record<string, string>;
+  headers: Headers;
+  /** The peer's address, for per-client limits. */
+  clientAddress: string;
+}
+
+export interface OperationHandlers<Op> {
+  handle(request: OperationRequest<Op>): OperationResponse<Op> | Promise<OperationResponse<Op>>;
+  /** Turns a request the runtime refused into one of the operation's documented error responses. */
+  reject(problem: RequestProblem): OperationResponse<Op>;
+}
+
+export interface RouterOptions {
+  /** Largest request body accepted, in bytes. */
+  maxBodyBytes?: number;
+}
+
+export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Binds a description's operations to a Hono app. Requests are read and
+ * validated against the operation's schemas before the handler runs;
+ * responses are written in the media type the client accepts among those the
+ * description documents for the status.
+ *
+ *     const route = operationRouter<operations>(app, contract);
+ *     route('login', { handle, reject });
+ */
+export function operationRouter<Ops>(app: Hono, contract: Contract, { maxBodyBytes = DEFAULT_MAX_BODY_BYTES }: RouterOptions = {}) {
+  return <K extends keyof Ops & string>(operationId: K, handlers: OperationHandlers<Ops[K]>): void => {
+    const op = contract.operation(operationId);
+    const respond = (c: Context, result: OperationResponse<Ops[K]>) => sendResponse(c, contract, op, result as SentResponse);
+    const limit = bodyLimit({
+      maxSize: maxBodyBytes,
+      onError: (c) => respond(c, handlers.reject({ kind: 'body-too-large', message: `request body is larger than ${maxBodyBytes} bytes` })),
+    });
+    app.on(op.method.toUpperCase(), toHonoPath(op.path), limit, async (c) => {
+      const body = await readBody(c, contract, op);
+      if (!body.ok) return respond(c, handlers.reject(body.problem));
+      const result = await handlers.handle({
+        body: body.value as OperationBody<Ops[K]>,
+        params: c.req.param() as Record<string, string>,
+        headers: c.req.raw.headers,
+        clientAddress: clientAddress(c),
+      });
+      return respond(c, result);
+    });
+  };
+}
+
+type BodyOutcome = { ok: true; value: unknown } | { ok: false; problem: RequestProblem };
+
+async function readBody(c: Context, contract: Contract, op: OperationRef): Promise<BodyOutcome> {
+  const declared = contract.requestBodies(op);
+  if (declared.length === 0) return { ok: true, value: undefined };
+  const bytes = new Uint8Array(await c.req.arrayBuffer());
+  const mediaType = parseMediaType(c.req.header('content-type'));
+  if (bytes.length === 0) {
+    const required = op.operation.requestBody?.required === true;
+    return required
+      ? { ok: false, problem: { kind: 'invalid-body', message: 'request body is required', issues: [] } }
+      : { ok: true, value: undefined };
+  }
+  const body = declared.find((d) => d.mediaType === mediaType?.essence);
+  const format = body && bodyFormat(body.mediaType);
+  const charset = mediaType?.params.charset?.toLowerCase();
+  if (!body || !format || (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8')) {
+    const accepted = declared.map((d) => d.mediaType).join(', ');
+    return { ok: false, problem: { kind: 'unsupported-media-type', message: `send the body as ${accepted} (UTF-8)` } };
+  }
+  let value: unknown;
+  try {
+    value = decodeBody(format, utf8.decode(bytes), body.media.schema ?? true, contract.doc);
+  } catch (err) {
+    const reason = err instanceof MalformedBodyError ? err.message : 'not valid UTF-8';
+    return { ok: false, problem: { kind: 'malformed-body', message: `body is not valid ${body.mediaType}: ${reason}` } };
+  }
+  const checked = contract.validator.validate(body.pointer, value, format !== 'json');
+  if (!checked.valid) {
+    const message = checked.issues.map((issue) => issue.message).join('; ');
+    return { ok: false, problem: { kind: 'invalid-body', message, issues: checked.issues } };
+  }
+  return { ok: true, value: checked.value };
+}
+
+interface SentResponse {
+  status: number;
+  body: unknown;
+  headers?: Record<string, string>;
+}
+
+function sendResponse(c: Context, contract: Contract, op: OperationRef, result: SentResponse): Response {
+  const status = String(result.status);
+  if (!op.operation.responses?.[status]) {
+    throw new Error(`${op.operationId} answered ${status}, which its description does not document`);
+  }
+  // Login answers carry credentials: never cached (RFC 6749 §5.1 asks the same of token responses).
+  const headers: Record<string, string> = { 'cache-control': 'no-store', ...result.headers };
+  const bodies = contract.responseBodies(op, status);
+  const first = bodies[0];
+  if (!first) return c.body(null, result.status as 200, headers);
+  const chosen = accepts(c, { header: 'Accept', supports: bodies.map((b) => b.mediaType), default: first.mediaType });
+  const body = bodies.find((b) => b.mediaType === chosen) ?? first;
+  headers['content-type'] = `${body.mediaType}; charset=utf-8`;
+  const text = encodeBody(bodyFormat(body.mediaType) ?? 'json', result.body, body.media.schema ?? true, contract.doc);
+  return c.body(text, result.status as 200, headers);
+}
+
+function clientAddress(c: Context): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    // Not served by @hono/node-server (e.g. app.request() in a test): no socket to ask.
+    return 'unknown';
+  }
+}
