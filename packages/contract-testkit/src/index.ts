@@ -1,0 +1,3 @@
+export { ContractRecorder, ContractViolation, type RecorderOptions } from './recorder.js';
+export { type ExampleExchange, exampleExchanges } from './examples.js';
+export { type RunningServer, serveOnLoopback } from './serve.js';
