@@ -1,0 +1,170 @@
+// Generated from specs/enos/openapi.yaml by `pnpm gen`. Do not edit by hand: edit the description and regenerate.
+export interface paths {
+    "/app-portal-service/v2.0/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Log in
+         * @description Log in to the account. Answers an access token, represented as a
+         *     bearer token, the user's ID and name, and the organizations the user
+         *     belongs to.
+         *
+         *     **Attempt limit.** After **5** failed attempts for one account, or
+         *     **20** failed attempts from one client address, within a sliding
+         *     window of **15 minutes**, every further attempt for that account or
+         *     from that address is answered 31429 (HTTP 429), even with the right
+         *     password, until the oldest failure leaves the window. `Retry-After`
+         *     says how many seconds that takes. A successful login clears the
+         *     account's failures. The same numbers are in `x-attempt-limit`, which
+         *     the reference server reads as its defaults.
+         */
+        post: operations["login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        /** @description Credentials of an Application Portal account. */
+        LoginRequest: {
+            /** @description The user name. */
+            account: string;
+            /** @description The password of the user name. */
+            password: string;
+        };
+        /** @description The ID and name of an organization or a user. */
+        IdNamePair: {
+            /** @description The organization/user ID. */
+            id: string;
+            /** @description The organization/user name. */
+            name: string;
+        };
+        /** @description The details of the user. */
+        LoginData: {
+            /** @description The access token, represented as bearer token. */
+            accessToken: string;
+            /** @description The list of organizations that the user belongs to. */
+            organizations: components["schemas"]["IdNamePair"][];
+            user: components["schemas"]["IdNamePair"];
+        };
+        /** @description The success envelope. */
+        LoginResponse: {
+            /**
+             * @description Always 200 on success.
+             * @constant
+             */
+            code: 200;
+            data: components["schemas"]["LoginData"];
+            /** @description Empty on success. */
+            message: string;
+        };
+        /** @description The error envelope. `code` is `31` followed by the HTTP status. */
+        ErrorResponse: {
+            /**
+             * @description 31400 user password is missing or not valid; 31413 body too large;
+             *     31415 media type not supported; 31429 attempt limit reached.
+             * @enum {integer}
+             */
+            code: 31400 | 31413 | 31415 | 31429;
+            /** @description Human-readable reason. */
+            message: string;
+            /** @description Always `null` on errors. */
+            data: null;
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    login: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoginRequest"];
+            };
+        };
+        responses: {
+            /** @description Logged in. `code` is 200 and `data` holds the token, the user and the organizations. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoginResponse"];
+                };
+            };
+            /**
+             * @description 31400 — user password is missing or not valid. Also answered for an
+             *     unknown account (indistinguishable from a wrong password), and for
+             *     a body that is not valid JSON or does not match `LoginRequest`.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /**
+             * @description 31413 — the request body is larger than the server accepts (64 KiB
+             *     on the reference server). Not on the vendor's page: the reference
+             *     server's answer, following the `31`+HTTP-status rule.
+             */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /**
+             * @description 31415 — the request body is not `application/json`. Not on the
+             *     vendor's page: the reference server's answer, following the
+             *     `31`+HTTP-status rule.
+             */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /**
+             * @description 31429 — too many failed attempts for this account or from this
+             *     client address; try again later (see the attempt limit above).
+             */
+            429: {
+                headers: {
+                    /** @description Seconds until an attempt can succeed again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+}
