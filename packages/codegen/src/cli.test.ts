@@ -21,5 +21,4 @@ describe('pnpm gen', () => {
     expect(await run('--frobnicate')).toMatchObject({ code: 2, stderr: expect.stringContaining('Unknown option') });
     expect(await run('no-such-api')).toMatchObject({ code: 2, stderr: expect.stringContaining('no specs/no-such-api/openapi.yaml') });
   });
-
 });
