@@ -1,0 +1,23 @@
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { logger } from 'hono/logger';
+
+export interface GatewayOptions {
+  /** Each API's app, mounted under `/<name>` so its documented paths stay intact below the prefix. */
+  apis: { name: string; app: Hono }[];
+  /** The built docs site (`pnpm docs`), served at /docs. */
+  docsDir: string;
+  /** Request lines (method, path, status, time; never bodies). */
+  log?: (line: string) => void;
+}
+
+export function createGateway({ apis, docsDir, log }: GatewayOptions): Hono {
+  const gateway = new Hono();
+  if (log) gateway.use(logger(log));
+  gateway.get('/', (c) => c.redirect('/docs/'));
+  gateway.get('/healthz', (c) => c.json({ status: 'ok', apis: apis.map((a) => a.name) }));
+  gateway.get('/docs', (c) => c.redirect('/docs/'));
+  gateway.use('/docs/*', serveStatic({ root: docsDir, rewriteRequestPath: (path) => path.slice('/docs'.length) }));
+  for (const { name, app } of apis) gateway.route(`/${name}`, app);
+  return gateway;
+}
