@@ -9,6 +9,7 @@ export {
   resolveRef,
   toHonoPath,
 } from './document.js';
+export { negotiateMediaType } from './negotiate.js';
 export { bodyFormat, parseMediaType, type BodyFormat, type MediaType } from './media-type.js';
 export { decodeBody, encodeBody, MalformedBodyError } from './body-codec.js';
 export { SchemaValidator, type ValidationIssue, type ValidationResult } from './schema-validator.js';

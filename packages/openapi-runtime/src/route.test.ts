@@ -63,7 +63,7 @@ describe('operationRouter', () => {
     expect(seen[0]).toMatchObject({ body: { name: 'a', count: 3, tags: ['x'] } });
   });
 
-  it('answers JSON by default and honours Accept quality values', async () => {
+  it('answers in the request format by default and honours Accept quality values', async () => {
     const { app } = echoApp();
     const json = JSON.stringify({ name: 'a', count: 1 });
     const headers = { 'content-type': 'application/json' };
@@ -71,6 +71,8 @@ describe('operationRouter', () => {
     const res = await post(app, json, { ...headers, accept: 'application/json;q=0.5, application/xml' });
     expect(res.headers.get('content-type')).toMatch(/^application\/xml/);
     expect((await post(app, json, { ...headers, accept: 'image/png' })).headers.get('content-type')).toMatch(/^application\/json/);
+    const xml = '<Item><name>a</name><count>1</count></Item>';
+    expect((await post(app, xml, { 'content-type': 'application/xml' })).headers.get('content-type')).toMatch(/^application\/xml/);
   });
 
   it.each([

@@ -1,11 +1,11 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, Hono } from 'hono';
-import { accepts } from 'hono/accepts';
 import { bodyLimit } from 'hono/body-limit';
 import { decodeBody, encodeBody, MalformedBodyError } from './body-codec.js';
 import type { Contract } from './contract.js';
 import { type OperationRef, toHonoPath } from './document.js';
 import { bodyFormat, parseMediaType } from './media-type.js';
+import { negotiateMediaType } from './negotiate.js';
 import type { OperationBody, OperationResponse, RequestProblem } from './types.js';
 
 export interface OperationRequest<Op> {
@@ -114,7 +114,8 @@ function sendResponse(c: Context, contract: Contract, op: OperationRef, result: 
   const bodies = contract.responseBodies(op, status);
   const first = bodies[0];
   if (!first) return c.body(null, result.status as 200, headers);
-  const chosen = accepts(c, { header: 'Accept', supports: bodies.map((b) => b.mediaType), default: first.mediaType });
+  const requestType = parseMediaType(c.req.header('content-type'))?.essence;
+  const chosen = negotiateMediaType(c.req.header('accept'), bodies.map((b) => b.mediaType), requestType);
   const body = bodies.find((b) => b.mediaType === chosen) ?? first;
   headers['content-type'] = `${body.mediaType}; charset=utf-8`;
   const text = encodeBody(bodyFormat(body.mediaType) ?? 'json', result.body, body.media.schema ?? true, contract.doc);
