@@ -1,0 +1,298 @@
+// Generated from specs/eos/openapi.yaml by `pnpm gen`. Do not edit by hand: edit the description and regenerate.
+export interface paths {
+    "/client/hello": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Open a session (Hello)
+         * @description **Not documented by the vendor.** The Login page names this call in
+         *     one sentence only, the description of `sessionId`: "the session id is
+         *     accquired from Hello API". Its path (`POST /client/hello`), its lack of
+         *     input and its answer are this project's assumption, kept as small as
+         *     Login needs.
+         *
+         *     Issues a new, not yet logged-in session. The answer carries its
+         *     `sessionId` (a UUID) and its `expireTime`: the session expires **5
+         *     minutes** after it is issued unless a login succeeds on it (see
+         *     Login).
+         *
+         *     Hello takes no request body. A body that is sent is ignored, except
+         *     that the reference server refuses, as on every request, one larger
+         *     than 64 KiB (413).
+         */
+        post: operations["hello"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/client/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Log in
+         * @description Login with credentials. `sessionId` must be a live session issued by
+         *     Hello (`POST /client/hello`); `domain` picks the user directory that
+         *     checks `loginName` and `password` (absent or empty: the default
+         *     directory, `customers` on the reference server).
+         *
+         *     On success the session is logged in and expires **30 minutes** after
+         *     the login; `expireTime` says when. The answer also carries a secure
+         *     code, the mobility apps available to the user and the user's profile.
+         *
+         *     **Checks, in order** (the first that fails answers):
+         *     1. media type not `application/x-www-form-urlencoded`: 415, `1-3`;
+         *     2. body larger than 64 KiB: 413, `1-2`;
+         *     3. body does not match `LoginRequest` (e.g. no `sessionId`, or a field
+         *        given more than once): 403, `1-1`;
+         *     4. `sessionId` not issued by Hello, or expired: 403, `2-1`;
+         *     5. `domain` names no directory: 403, `3-3`;
+         *     6. `loginName` or `password` absent or empty: 403, `3-1`;
+         *     7. no such `loginName` in the directory, or wrong password: 403, `3-2`.
+         *
+         *     Fields not in `LoginRequest` are ignored.
+         *
+         *     **The page's request example** works as written against the reference
+         *     server: its `sessionId` is a demo session there that never expires. On
+         *     the vendor's server that session id is long gone; call Hello first.
+         */
+        post: operations["login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        /**
+         * @description The form fields of a login. Every value is a string. Only `sessionId`
+         *     is required by the schema; a login without `loginName` or `password`
+         *     is refused with code `3-1` (see the operation). Other fields are
+         *     ignored.
+         */
+        LoginRequest: {
+            /**
+             * @description The session id acquired from Hello. The reference server issues
+             *     UUIDs; any other string is simply an unknown session (`2-1`).
+             */
+            sessionId: string;
+            /**
+             * @description A user-defined value which locates the extension (user directory)
+             *     that handles login, relogin, refresh and logout. Absent or empty:
+             *     the default directory (`customers` on the reference server). A
+             *     name that matches no directory is refused with `3-3`.
+             */
+            domain?: string;
+            /** @description The user's login name in the chosen directory. Absent or empty is refused with `3-1`. */
+            loginName?: string;
+            /** @description The user's password. Absent or empty is refused with `3-1`. */
+            password?: string;
+        };
+        /** @description A new session (this project's assumption; the vendor documents no Hello). */
+        HelloResponse: {
+            /**
+             * Format: uuid
+             * @description The id of the new session; send it as `sessionId` to Login.
+             */
+            sessionId: string;
+            /** @description When the session expires unless a login succeeds on it, in milliseconds since the Unix epoch (5 minutes after it is issued). */
+            expireTime: number;
+        };
+        /** @description A successful login (fields from the page's sample, which has no field table). */
+        LoginResponse: {
+            /** @description When the logged-in session expires, in milliseconds since the Unix epoch (30 minutes after the login). */
+            expireTime: number;
+            /**
+             * @description A code that identifies the logged-in user to the vendor's services.
+             *     The page does not describe it; in its sample it equals the
+             *     profile's `serialNumber`.
+             */
+            secureCode: string;
+            mobilityApps: components["schemas"]["MobilityApps"];
+            profile: components["schemas"]["Profile"];
+        };
+        /** @description The mobility apps available to the user, in two lists. */
+        MobilityApps: {
+            /** @description Apps provided by the platform (in the sample, resources and services such as `res` and `MyCustomersSrv`). */
+            system: components["schemas"]["MobilityApp"][];
+            /** @description Apps deployed for the users of this server (in the sample, `MyDemo`, `MyDemoService`, `OpenCVTest`). */
+            user: components["schemas"]["MobilityApp"][];
+        };
+        /** @description One mobility app. The page does not describe these fields; the meanings are this project's reading of the sample. */
+        MobilityApp: {
+            /** @description The app's identifier. */
+            id: string;
+            /** @description The app's version, e.g. `2.5.0` or `2.5.0-3` (version and build number). */
+            version: string;
+            /** @description An opaque token of this app for this user (e.g. to fetch it); ten characters in the sample. */
+            token: string;
+            /** @description The size of the app's package in bytes; 0 in every sample. */
+            size: number;
+        };
+        /**
+         * @description The logged-in user's profile. It ends after `attr_3`: in the page's
+         *     broken sample `contactId` and `attr_1`..`attr_3` belong to it (see the
+         *     repair described above).
+         */
+        Profile: {
+            /** @description The user's serial number (a string of digits in the sample). */
+            serialNumber: string;
+            /** @description The user's name for display. */
+            displayName: string;
+            /** @description The roles granted to the user. */
+            roles: string[];
+            /** @description The id of the user's contact record (a number in the sample, equal to `serialNumber`). */
+            contactId: number;
+            /** @description A deployment-defined attribute of the user (a string in the sample); may be absent. */
+            attr_1?: string;
+            /** @description A deployment-defined attribute of the user (a string in the sample); may be absent. */
+            attr_2?: string;
+            /** @description A deployment-defined attribute of the user (a number in the sample); may be absent. */
+            attr_3?: number;
+        };
+        /** @description The error body of every failure (the page's shape, `{message, code}`). */
+        Error: {
+            /** @description Human-readable reason. */
+            message: string;
+            /**
+             * @description Why the request failed. Only `3-2` is on the vendor's page; the
+             *     others are this project's, in the page's format (first number: `1`
+             *     the request, `2` the session, `3` the login).
+             *
+             *     | code | HTTP | meaning | source |
+             *     |---|---|---|---|
+             *     | `1-1` | 403 | malformed request: the body does not match `LoginRequest` | this project |
+             *     | `1-2` | 413 | request body too large (64 KiB on the reference server) | this project |
+             *     | `1-3` | 415 | media type not `application/x-www-form-urlencoded` | this project |
+             *     | `2-1` | 403 | `sessionId` unknown (not issued by Hello) or expired | this project |
+             *     | `3-1` | 403 | credentials missing: `loginName` or `password` absent or empty | this project |
+             *     | `3-2` | 403 | invalid credentials: unknown `loginName` or wrong `password` | the page |
+             *     | `3-3` | 403 | `domain` names no user directory | this project |
+             * @enum {string}
+             */
+            code: "1-1" | "1-2" | "1-3" | "2-1" | "3-1" | "3-2" | "3-3";
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    hello: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A new session. Use its `sessionId` for Login before `expireTime`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HelloResponse"];
+                };
+            };
+            /**
+             * @description `1-2` — the request carries a body larger than the server accepts
+             *     (64 KiB on the reference server). Not on the vendor's page: the
+             *     reference server's answer.
+             */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    login: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["LoginRequest"];
+            };
+        };
+        responses: {
+            /** @description Logged in. The session now expires at `expireTime`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoginResponse"];
+                };
+            };
+            /**
+             * @description The login is refused. `code` says why: `3-2` invalid credentials
+             *     (the page's code); `3-1` credentials missing, `3-3` unknown domain,
+             *     `2-1` unknown or expired session, `1-1` malformed request (this
+             *     project's codes, see `Error.code`). A wrong password and an unknown
+             *     `loginName` both answer `3-2`.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /**
+             * @description `1-2` — the request body is larger than the server accepts (64 KiB
+             *     on the reference server). Not on the vendor's page: the reference
+             *     server's answer.
+             */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /**
+             * @description `1-3` — the request body is not `application/x-www-form-urlencoded`
+             *     (the page's sample is a `curl --data` call, which sends that media
+             *     type). Not on the vendor's page: the reference server's answer.
+             */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+}
