@@ -23,6 +23,10 @@ function echoApp(maxBodyBytes?: number) {
       const item = body as unknown as { name: string };
       if (item.name === 'silent') return { status: 204, body: undefined } as never;
       if (item.name === 'undocumented') return { status: 418, body: {} } as never;
+      if (item.name === 'per-type') {
+        const content = { 'application/json': { ...item, note: 'json' }, 'application/xml': { ...item, note: 'xml' } };
+        return { status: 200, content } as never;
+      }
       return { status: 200, body: item } as never;
     },
     reject: (problem) => ({ status: STATUS[problem.kind], body: { kind: problem.kind, message: problem.message } }) as never,
@@ -121,6 +125,15 @@ describe('operationRouter', () => {
     const { message } = (await res.json()) as { message: string };
     expect(message).toContain("must have required property 'name'");
     expect(message).toContain('/count must be >= 0');
+  });
+
+  it('sends the body written for the negotiated media type when given one per type', async () => {
+    const { app } = echoApp();
+    const body = '{"name":"per-type","count":1}';
+    const json = await post(app, body, { 'content-type': 'application/json' });
+    expect(await json.json()).toMatchObject({ note: 'json' });
+    const xml = await post(app, body, { 'content-type': 'application/json', accept: 'application/xml' });
+    expect(await xml.text()).toContain('<note>xml</note>');
   });
 
   it('answers a documented status without content with an empty body', async () => {

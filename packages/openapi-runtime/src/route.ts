@@ -100,7 +100,8 @@ async function readBody(c: Context, contract: Contract, op: OperationRef): Promi
 
 interface SentResponse {
   status: number;
-  body: unknown;
+  body?: unknown;
+  content?: Record<string, unknown>;
   headers?: Record<string, string>;
 }
 
@@ -118,7 +119,8 @@ function sendResponse(c: Context, contract: Contract, op: OperationRef, result: 
   const chosen = negotiateMediaType(c.req.header('accept'), bodies.map((b) => b.mediaType), requestType);
   const body = bodies.find((b) => b.mediaType === chosen) ?? first;
   headers['content-type'] = `${body.mediaType}; charset=utf-8`;
-  const text = encodeBody(bodyFormat(body.mediaType) ?? 'json', result.body, body.media.schema ?? true, contract.doc);
+  const value = result.content ? result.content[body.mediaType] : result.body;
+  const text = encodeBody(bodyFormat(body.mediaType) ?? 'json', value, body.media.schema ?? true, contract.doc);
   return c.body(text, result.status as 200, headers);
 }
 

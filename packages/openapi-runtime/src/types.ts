@@ -5,13 +5,17 @@ import type { ValidationIssue } from './schema-validator.js';
  * route handlers: a handler may only answer a status the description
  * documents, with that status's body type.
  */
-type ContentOf<R> = R extends { content: infer C } ? C[keyof C] : undefined;
+type Headers = { headers?: Record<string, string> };
 
-export type OperationResponse<Op> = Op extends { responses: infer Rs }
-  ? {
-      [S in keyof Rs & number]: { status: S; body: ContentOf<Rs[S]>; headers?: Record<string, string> };
-    }[keyof Rs & number]
-  : never;
+/**
+ * One body for every documented media type, or (`content`) one per media
+ * type, for answers whose JSON and XML forms differ.
+ */
+type ResponseOf<S, R> = R extends { content: infer C }
+  ? ({ status: S; body: C[keyof C] } & Headers) | ({ status: S; content: { [M in keyof C]: C[M] } } & Headers)
+  : { status: S; body?: undefined } & Headers;
+
+export type OperationResponse<Op> = Op extends { responses: infer Rs } ? { [S in keyof Rs & number]: ResponseOf<S, Rs[S]> }[keyof Rs & number] : never;
 
 export type OperationBody<Op> = Op extends { requestBody: { content: infer C } }
   ? C[keyof C]
