@@ -5,15 +5,14 @@ import type { ValidationIssue } from './schema-validator.js';
  * route handlers: a handler may only answer a status the description
  * documents, with that status's body type.
  */
-type Headers = { headers?: Record<string, string> };
-
 /**
- * One body for every documented media type, or (`content`) one per media
- * type, for answers whose JSON and XML forms differ.
+ * `body` serves every documented media type; `content` gives one body per
+ * media type instead, for answers whose JSON and XML forms differ. One
+ * member per status keeps `status` a discriminant TypeScript can narrow on.
  */
 type ResponseOf<S, R> = R extends { content: infer C }
-  ? ({ status: S; body: C[keyof C] } & Headers) | ({ status: S; content: { [M in keyof C]: C[M] } } & Headers)
-  : { status: S; body?: undefined } & Headers;
+  ? { status: S; body?: C[keyof C]; content?: { [M in keyof C]: C[M] }; headers?: Record<string, string> }
+  : { status: S; body?: undefined; headers?: Record<string, string> };
 
 export type OperationResponse<Op> = Op extends { responses: infer Rs } ? { [S in keyof Rs & number]: ResponseOf<S, Rs[S]> }[keyof Rs & number] : never;
 
