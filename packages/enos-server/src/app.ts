@@ -1,16 +1,18 @@
-import type { components, operations } from '@loginspec/enos-client';
-import { type Clock, OWASP_SCRYPT, PasswordHasher, randomToken, type ScryptParams, systemClock } from '@loginspec/login-kit';
+import type { components, LoginData, operations } from '@loginspec/enos-client';
+import { type Clock, CredentialDirectory, OWASP_SCRYPT, PasswordHasher, randomToken, type ScryptParams, systemClock } from '@loginspec/login-kit';
 import { operationRouter, type RequestProblem } from '@loginspec/openapi-runtime';
 import { Hono } from 'hono';
-import { AccountDirectory } from './accounts.js';
 import { demoAccounts } from './demo-accounts.js';
 import { enosContract, enosDescription } from './description.js';
 import { documentedAttemptLimit, LoginThrottle } from './throttle.js';
 
 type ErrorCode = components['schemas']['ErrorResponse']['code'];
 
+/** What an account's login answers besides the token. */
+export type AccountProfile = Pick<LoginData, 'user' | 'organizations'>;
+
 export interface EnosServerDeps {
-  accounts: AccountDirectory;
+  accounts: CredentialDirectory<AccountProfile>;
   throttle: LoginThrottle;
   /** Largest request body accepted, in bytes (the description documents 64 KiB). */
   maxBodyBytes?: number;
@@ -71,7 +73,7 @@ export interface DemoEnosOptions {
 
 /** The server with the vendor sample's demo account and the documented attempt limit. */
 export async function createDemoEnosApp({ clock = systemClock, scrypt = OWASP_SCRYPT, maxBodyBytes }: DemoEnosOptions = {}): Promise<Hono> {
-  const accounts = await AccountDirectory.create(new PasswordHasher(scrypt), demoAccounts(enosDescription));
+  const accounts = await CredentialDirectory.create(new PasswordHasher(scrypt), demoAccounts(enosDescription));
   const throttle = new LoginThrottle(clock, documentedAttemptLimit(enosDescription));
   return createEnosApp({ accounts, throttle, maxBodyBytes });
 }

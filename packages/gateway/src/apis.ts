@@ -19,7 +19,7 @@ export const referenceApis: ReferenceApi[] = [
     name: 'enos',
     title: enosDescription.info.title,
     loginPath: '/app-portal-service/v2.0/login',
-    demoLogins: enosDemoAccounts(enosDescription).map((a) => `account=${a.account} password=${a.password}`),
+    demoLogins: enosDemoAccounts(enosDescription).map((a) => `account=${a.id} password=${a.secret}`),
     create: (options) => createDemoEnosApp(options),
   },
 ];
