@@ -1,13 +1,13 @@
 import { createDemoEnosApp, demoAccounts as enosDemoAccounts, enosDescription } from '@loginspec/enos-server';
+import { createDemoEosApp, demoLogins as eosDemoLogins, eosDescription } from '@loginspec/eos-server';
 import type { ScryptParams } from '@loginspec/login-kit';
+import type { OpenApiDocument } from '@loginspec/openapi-runtime';
 import type { Hono } from 'hono';
 
 export interface ReferenceApi {
   /** URL prefix and short name, as in specs/<name>. */
   name: string;
-  title: string;
-  /** The documented login operation's path below the prefix. */
-  loginPath: string;
+  description: OpenApiDocument;
   /** Demo credentials, as the vendor's own samples give them. */
   demoLogins: string[];
   create(options: { scrypt?: ScryptParams }): Promise<Hono>;
@@ -17,9 +17,14 @@ export interface ReferenceApi {
 export const referenceApis: ReferenceApi[] = [
   {
     name: 'enos',
-    title: enosDescription.info.title,
-    loginPath: '/app-portal-service/v2.0/login',
+    description: enosDescription,
     demoLogins: enosDemoAccounts(enosDescription).map((a) => `account=${a.id} password=${a.secret}`),
     create: (options) => createDemoEnosApp(options),
+  },
+  {
+    name: 'eos',
+    description: eosDescription,
+    demoLogins: eosDemoLogins().map((l) => `domain=${l.domain} loginName=${l.loginName} password=${l.password} (sample sessionId=${l.sessionId})`),
+    create: (options) => createDemoEosApp(options),
   },
 ];

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { serve } from '@hono/node-server';
 import { siteDir } from '@loginspec/docs-site';
+import { findOperation } from '@loginspec/openapi-runtime';
 import { referenceApis } from './apis.js';
 import { createGateway } from './gateway.js';
 
@@ -46,7 +47,7 @@ const server = serve({ fetch: gateway.fetch, hostname: host, port }, (info) => {
   console.log(`\nloginspec reference servers on ${origin}\n`);
   console.log(`  docs     ${origin}/docs/`);
   for (const api of apis) {
-    console.log(`  ${api.name.padEnd(8)} POST ${origin}/${api.name}${api.loginPath}`);
+    console.log(`  ${api.name.padEnd(8)} POST ${origin}/${api.name}${findOperation(api.description, 'login').path}   ${api.description.info.title}`);
     for (const login of api.demoLogins) console.log(`           demo: ${login}`);
   }
   console.log('\nCtrl-C stops.');
