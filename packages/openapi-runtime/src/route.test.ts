@@ -13,7 +13,7 @@ const STATUS: Record<RequestProblem['kind'], 400 | 413 | 415> = {
 };
 
 /** An app whose handler echoes the validated body, or answers 204 for the name "silent". */
-function echoApp(maxBodyBytes?: number) {
+function echoApp(maxBodyBytes?: number, fail?: (error: unknown) => never) {
   const app = new Hono();
   const seen: unknown[] = [];
   const route = operationRouter<Record<string, unknown>>(app, new Contract(testDescription), { maxBodyBytes });
@@ -23,6 +23,7 @@ function echoApp(maxBodyBytes?: number) {
       const item = body as unknown as { name: string };
       if (item.name === 'silent') return { status: 204, body: undefined } as never;
       if (item.name === 'undocumented') return { status: 418, body: {} } as never;
+      if (item.name === 'throw') throw new Error('collaborator down');
       if (item.name === 'per-type') {
         const content = { 'application/json': { ...item, note: 'json' }, 'application/xml': { ...item, note: 'xml' } };
         return { status: 200, content } as never;
@@ -30,6 +31,7 @@ function echoApp(maxBodyBytes?: number) {
       return { status: 200, body: item } as never;
     },
     reject: (problem) => ({ status: STATUS[problem.kind], body: { kind: problem.kind, message: problem.message } }) as never,
+    fail,
   });
   return { app, seen };
 }
@@ -140,6 +142,14 @@ describe('operationRouter', () => {
     const res = await post(echoApp().app, '{"name":"silent","count":0}', { 'content-type': 'application/json' });
     expect(res.status).toBe(204);
     expect(await res.text()).toBe('');
+  });
+
+  it('turns a thrown error into the response fail() chooses', async () => {
+    const fail = (error: unknown) => ({ status: 400, body: { kind: 'failed', message: (error as Error).message } }) as never;
+    const res = await post(echoApp(undefined, fail).app, '{"name":"throw","count":0}', { 'content-type': 'application/json' });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({ kind: 'failed', message: 'collaborator down' });
+    expect((await post(echoApp().app, '{"name":"throw","count":0}', { 'content-type': 'application/json' })).status).toBe(500);
   });
 
   it('refuses to send a status the description does not document', async () => {

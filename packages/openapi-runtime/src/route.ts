@@ -21,6 +21,11 @@ export interface OperationHandlers<Op> {
   handle(request: OperationRequest<Op>): OperationResponse<Op> | Promise<OperationResponse<Op>>;
   /** Turns a request the runtime refused into one of the operation's documented error responses. */
   reject(problem: RequestProblem): OperationResponse<Op>;
+  /**
+   * Turns an error thrown by `handle` into a documented response (a 500 the
+   * description shows). Without it the error propagates to Hono's handler.
+   */
+  fail?(error: unknown): OperationResponse<Op>;
 }
 
 export interface RouterOptions {
@@ -52,12 +57,19 @@ export function operationRouter<Ops>(app: Hono, contract: Contract, { maxBodyByt
     app.on(op.method.toUpperCase(), toHonoPath(op.path), limit, async (c) => {
       const body = await readBody(c, contract, op);
       if (!body.ok) return respond(c, handlers.reject(body.problem));
-      const result = await handlers.handle({
+      const request = {
         body: body.value as OperationBody<Ops[K]>,
         params: c.req.param() as Record<string, string>,
         headers: c.req.raw.headers,
         clientAddress: clientAddress(c),
-      });
+      };
+      let result: OperationResponse<Ops[K]>;
+      try {
+        result = await handlers.handle(request);
+      } catch (error) {
+        if (!handlers.fail) throw error;
+        result = handlers.fail(error);
+      }
       return respond(c, result);
     });
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { testDescription as doc } from '../test-description.fixture.js';
+import { testDescription, testDescription as doc } from '../test-description.fixture.js';
 import { parseXml } from './parse.js';
 import { readXml, XmlShapeError } from './read.js';
 import { writeXml } from './write.js';
@@ -21,6 +21,23 @@ describe('readXml', () => {
       name: ['a', 'b'],
       extra: { x: '1' },
     });
+  });
+
+  it('reads an anyOf of a type and null as the type, and xsi:nil as null', () => {
+    const doc = {
+      ...testDescription,
+      components: {
+        schemas: {
+          ...testDescription.components?.schemas,
+          Holder: { type: 'object', properties: { inner: { anyOf: [{ $ref: '#/components/schemas/Item' }, { type: 'null' }] } } },
+        },
+      },
+    } as typeof testDescription;
+    const holder = { $ref: '#/components/schemas/Holder' };
+    const xml = '<Holder><inner><name>a</name><tags><string>t</string></tags></inner></Holder>';
+    expect(readXml(parseXml(xml), holder, doc)).toEqual({ inner: { name: 'a', tags: ['t'] } });
+    expect(readXml(parseXml('<Holder><inner/></Holder>'), holder, doc)).toEqual({ inner: {} });
+    expect(readXml(parseXml('<Holder xmlns:i="x"><inner i:nil="true"/></Holder>'), holder, doc)).toEqual({ inner: null });
   });
 
   it('refuses a root element other than the schema names', () => {

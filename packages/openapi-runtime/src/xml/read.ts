@@ -24,7 +24,7 @@ export function readXml(root: XmlElement, schema: Schema, doc: OpenApiDocument):
 
 function readElement(element: XmlElement, schema: Schema | undefined, doc: OpenApiDocument): unknown {
   if (element.attributes.nil === 'true') return null;
-  const resolved = schema === undefined ? undefined : resolveRef(doc, schema);
+  const resolved = schema === undefined ? undefined : branchOf(resolveRef(doc, schema), doc);
   if (typeof resolved !== 'object') return untyped(element);
   switch (kindOf(resolved)) {
     case 'object':
@@ -36,6 +36,18 @@ function readElement(element: XmlElement, schema: Schema | undefined, doc: OpenA
     default:
       return element.children.length > 0 ? untyped(element) : element.text.trim();
   }
+}
+
+/**
+ * XML has no null but `xsi:nil`, so for `anyOf`/`oneOf` (typically "a type
+ * or null") an element is read as the first branch that is not null.
+ */
+function branchOf(schema: Schema, doc: OpenApiDocument): Schema {
+  if (typeof schema !== 'object') return schema;
+  const branches = (schema.anyOf ?? schema.oneOf) as Schema[] | undefined;
+  if (!branches || schema.type !== undefined) return schema;
+  const resolved = branches.map((branch) => resolveRef(doc, branch));
+  return resolved.find((branch) => typeof branch === 'object' && kindOf(branch) !== 'null') ?? schema;
 }
 
 function readObject(element: XmlElement, schema: SchemaObject, doc: OpenApiDocument): Record<string, unknown> {
