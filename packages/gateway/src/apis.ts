@@ -1,3 +1,4 @@
+import { aktionDescription, createDemoAktionApp, demoUsers as aktionDemoUsers } from '@loginspec/aktion-server';
 import { createDemoEnosApp, demoAccounts as enosDemoAccounts, enosDescription } from '@loginspec/enos-server';
 import { createDemoEosApp, demoLogins as eosDemoLogins, eosDescription } from '@loginspec/eos-server';
 import type { ScryptParams } from '@loginspec/login-kit';
@@ -26,5 +27,11 @@ export const referenceApis: ReferenceApi[] = [
     description: eosDescription,
     demoLogins: eosDemoLogins().map((l) => `domain=${l.domain} loginName=${l.loginName} password=${l.password} (sample sessionId=${l.sessionId})`),
     create: (options) => createDemoEosApp(options),
+  },
+  {
+    name: 'aktion',
+    description: aktionDescription,
+    demoLogins: aktionDemoUsers().map((u) => `UserLogin=${u.userLogin} ApiKey=${u.apiKey}`),
+    create: (options) => createDemoAktionApp(options),
   },
 ];
