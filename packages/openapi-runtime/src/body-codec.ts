@@ -1,4 +1,7 @@
 import type { OpenApiDocument, Schema } from './document.js';
+
+export type { OpenApiDocument, Schema } from './document.js';
+export type { BodyFormat } from './media-type.js';
 import type { BodyFormat } from './media-type.js';
 import { parseXml } from './xml/parse.js';
 import { readXml } from './xml/read.js';
