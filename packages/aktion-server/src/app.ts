@@ -6,7 +6,7 @@ import {
   ExpiringStore,
   OWASP_SCRYPT,
   PasswordHasher,
-  type ScryptParams,
+  type ReferenceServerOptions,
   systemClock,
 } from '@loginspec/login-kit';
 import { operationRouter, type RequestProblem, type ValidationIssue } from '@loginspec/openapi-runtime';
@@ -72,11 +72,7 @@ export function createAktionApp({ clock, users, tokens, maxBodyBytes }: AktionSe
   return app;
 }
 
-export interface DemoAktionOptions {
-  clock?: Clock;
-  /** scrypt cost; OWASP's by default. Tests lower it, deployments should not. */
-  scrypt?: ScryptParams;
-  maxBodyBytes?: number;
+export interface DemoAktionOptions extends ReferenceServerOptions {
   /** Issued tokens; given by tests that check expiry. */
   tokens?: ExpiringStore<string>;
 }

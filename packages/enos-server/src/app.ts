@@ -1,5 +1,5 @@
 import type { components, LoginData, operations } from '@loginspec/enos-client';
-import { type Clock, CredentialDirectory, OWASP_SCRYPT, PasswordHasher, randomToken, type ScryptParams, systemClock } from '@loginspec/login-kit';
+import { type Clock, CredentialDirectory, OWASP_SCRYPT, PasswordHasher, randomToken, type ReferenceServerOptions, systemClock } from '@loginspec/login-kit';
 import { operationRouter, type RequestProblem } from '@loginspec/openapi-runtime';
 import { Hono } from 'hono';
 import { demoAccounts } from './demo-accounts.js';
@@ -64,12 +64,7 @@ export function createEnosApp({ accounts, throttle, maxBodyBytes }: EnosServerDe
   return app;
 }
 
-export interface DemoEnosOptions {
-  clock?: Clock;
-  /** scrypt cost; OWASP's by default. Tests lower it, deployments should not. */
-  scrypt?: ScryptParams;
-  maxBodyBytes?: number;
-}
+export type DemoEnosOptions = ReferenceServerOptions;
 
 /** The server with the vendor sample's demo account and the documented attempt limit. */
 export async function createDemoEnosApp({ clock = systemClock, scrypt = OWASP_SCRYPT, maxBodyBytes }: DemoEnosOptions = {}): Promise<Hono> {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { operations } from '@loginspec/eos-client';
-import { type Clock, ExpiringStore, OWASP_SCRYPT, PasswordHasher, randomToken, type ScryptParams, systemClock } from '@loginspec/login-kit';
+import { type Clock, ExpiringStore, OWASP_SCRYPT, PasswordHasher, randomToken, type ReferenceServerOptions, systemClock } from '@loginspec/login-kit';
 import { operationRouter, type RequestProblem } from '@loginspec/openapi-runtime';
 import { Hono } from 'hono';
 import { eosContract } from './description.js';
@@ -65,12 +65,7 @@ export function createEosApp({ clock, domains, sessions, permanentSessions = new
   return app;
 }
 
-export interface DemoEosOptions {
-  clock?: Clock;
-  /** scrypt cost; OWASP's by default. Tests lower it, deployments should not. */
-  scrypt?: ScryptParams;
-  maxBodyBytes?: number;
-}
+export type DemoEosOptions = ReferenceServerOptions;
 
 /** The server with the page's demo user and its sample session. */
 export async function createDemoEosApp({ clock = systemClock, scrypt = OWASP_SCRYPT, maxBodyBytes }: DemoEosOptions = {}): Promise<Hono> {
