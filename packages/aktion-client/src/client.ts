@@ -1,7 +1,8 @@
 import createClient, { type ClientOptions } from 'openapi-fetch';
+import { type Clock, systemClock } from './clock.js';
 import { AktionApiError } from './errors.js';
 import type { paths } from './generated/openapi.js';
-import { decodeError, decodeToken, encodeLogin, MEDIA_TYPE, parseExpireDate } from './wire.js';
+import { decodeError, decodeToken, encodeLogin, formatOf, MEDIA_TYPE, parseExpireDate, type WireFormat } from './wire.js';
 
 export interface AktionToken {
   token: string;
@@ -12,9 +13,9 @@ export interface AktionToken {
 
 export interface AktionClientOptions extends ClientOptions {
   /** The format sent, and asked for with Accept. JSON by default. */
-  format?: 'json' | 'xml';
-  /** For tests: the time an answer without `ExpireDate` counts from. */
-  now?: () => number;
+  format?: WireFormat;
+  /** Dates an answer without `ExpireDate` (the page's older revision). */
+  clock?: Clock;
 }
 
 /**
@@ -25,7 +26,7 @@ export interface AktionClientOptions extends ClientOptions {
  *     const aktion = createAktionClient({ baseUrl: 'http://localhost:4010/aktion', format: 'xml' });
  *     const { token, expiresAt } = await aktion.login('John.Doo', apiKey);
  */
-export function createAktionClient({ format = 'json', now = () => Date.now(), ...options }: AktionClientOptions = {}) {
+export function createAktionClient({ format = 'json', clock = systemClock, ...options }: AktionClientOptions = {}) {
   const api = createClient<paths>(options);
   const mediaType = MEDIA_TYPE[format];
 
@@ -37,9 +38,15 @@ export function createAktionClient({ format = 'json', now = () => Date.now(), ..
       parseAs: 'text',
     });
     const contentType = response.headers.get('content-type');
-    if (!response.ok) throw new AktionApiError(response.status, decodeError(error, contentType));
-    const fields = decodeToken(data ?? '', contentType);
-    const expiresAt = (fields.ExpireDate && parseExpireDate(fields.ExpireDate)) || new Date(now() + fields.ExpireInSec * 1000);
+    const answerFormat = formatOf(contentType);
+    if (!answerFormat) throw new Error(`Aktion answered ${response.status} as ${contentType ?? 'no content type'}, which its description does not document`);
+    if (!response.ok) {
+      // openapi-fetch hands an error body over parsed when it reads as JSON, as text otherwise.
+      const text = typeof error === 'string' ? error : JSON.stringify(error);
+      throw new AktionApiError(response.status, decodeError(answerFormat, text));
+    }
+    const fields = decodeToken(answerFormat, data ?? '');
+    const expiresAt = (fields.ExpireDate && parseExpireDate(fields.ExpireDate)) || new Date(clock.now() + fields.ExpireInSec * 1000);
     return { token: fields.Token, expireInSec: fields.ExpireInSec, expiresAt };
   }
 

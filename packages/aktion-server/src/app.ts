@@ -1,70 +1,52 @@
 import { randomUUID } from 'node:crypto';
 import type { operations } from '@loginspec/aktion-client';
-import {
-  type Clock,
-  CredentialDirectory,
-  ExpiringStore,
-  OWASP_SCRYPT,
-  PasswordHasher,
-  type ReferenceServerOptions,
-  systemClock,
-} from '@loginspec/login-kit';
-import { operationRouter, type RequestProblem, type ValidationIssue } from '@loginspec/openapi-runtime';
+import { type CredentialDirectory, ExpiringStore, OWASP_SCRYPT, PasswordHasher, type ReferenceServerOptions, systemClock } from '@loginspec/login-kit';
+import { operationRouter } from '@loginspec/openapi-runtime';
 import { Hono } from 'hono';
 import { isWellFormedApiKey } from './api-keys.js';
-import { toAspNetJsonDate, toXsdDateTime } from './aspnet-date.js';
+import { demoUserDirectory } from './demo-users.js';
 import { aktionContract } from './description.js';
 import { documented, documentedError } from './documented.js';
+import { toAspNetJsonDate, toXsdDateTime } from './expire-date.js';
+import { refusal } from './refusals.js';
+
+export interface AktionUser {
+  userLogin: string;
+}
 
 export interface AktionServerDeps {
-  clock: Clock;
-  /** Users by login name, holding their API keys as scrypt hashes. */
-  users: CredentialDirectory<{ userLogin: string }>;
-  /** Issued tokens (to the user login) until they expire: the server's record of what is valid. */
+  /** Users by login name, their API keys held as scrypt hashes. */
+  users: CredentialDirectory<AktionUser>;
+  /** Issued tokens, each to its user login, until they expire on the store's clock. */
   tokens: ExpiringStore<string>;
+  /** Largest request body accepted, in bytes (64 KiB by default, as the description documents). */
   maxBodyBytes?: number;
-}
-
-/** ASP.NET's model-state style: `Field: The Field field is required.` */
-function modelStateErrors(issues: ValidationIssue[]): string[] {
-  return issues.map((issue) => {
-    const field = issue.path.split('/').filter(Boolean).join('.') || 'body';
-    return issue.keyword === 'required' ? `${field}: The ${field} field is required.` : `${field}: ${issue.message.replace(/^\S+ /, '')}`;
-  });
-}
-
-function refusal(problem: RequestProblem) {
-  switch (problem.kind) {
-    case 'unsupported-media-type':
-      return documentedError(415);
-    case 'body-too-large':
-      return documentedError(413);
-    case 'malformed-body':
-      return documentedError(1002, [problem.message]);
-    case 'invalid-body':
-      return documentedError(1002, problem.issues.length > 0 ? modelStateErrors(problem.issues) : [problem.message]);
-  }
+  /** Told of the error behind a 500, which the answer does not reveal. */
+  reportError?: (error: unknown) => void;
 }
 
 /** The Aktion login reference server, built from its collaborators. */
-export function createAktionApp({ clock, users, tokens, maxBodyBytes }: AktionServerDeps): Hono {
+export function createAktionApp({ users, tokens, maxBodyBytes, reportError = (error) => console.error('aktion login failed:', error) }: AktionServerDeps): Hono {
   const app = new Hono();
   const route = operationRouter<operations>(app, aktionContract, { maxBodyBytes });
-  const lifetimeMs = documented.tokenLifetimeSeconds * 1000;
+  const lifetimeSeconds = documented.tokenLifetimeSeconds;
 
   route('login', {
     reject: refusal,
-    // Exception details stay in the server: the answer is the documented fixed 500.
-    fail: () => documentedError(500),
+    // The answer is the documented fixed 500 in the negotiated format: no message, no stack.
+    fail(error) {
+      reportError(error);
+      return documentedError(500);
+    },
     async handle({ body }) {
+      // A malformed key cannot belong to anyone: refused before any lookup.
       if (!isWellFormedApiKey(body.ApiKey)) return documentedError(1004);
       const user = await users.verify(body.UserLogin, body.ApiKey);
       if (!user) return documentedError(1003);
       const token = randomUUID();
-      const expiresAt = tokens.set(token, user.userLogin, lifetimeMs);
-      const common = { Token: token, ExpireInSec: documented.tokenLifetimeSeconds };
-      const json = { ...common, ExpireDate: toAspNetJsonDate(expiresAt) };
-      const xml = { ...common, ExpireDate: toXsdDateTime(expiresAt) };
+      const expiresAt = tokens.set(token, user.userLogin, lifetimeSeconds * 1000);
+      const json = { Token: token, ExpireInSec: lifetimeSeconds, ExpireDate: toAspNetJsonDate(expiresAt) };
+      const xml = { ...json, ExpireDate: toXsdDateTime(expiresAt) };
       return { status: 200, content: { 'application/json': json, 'text/json': json, 'application/xml': xml, 'text/xml': xml } };
     },
   });
@@ -72,19 +54,10 @@ export function createAktionApp({ clock, users, tokens, maxBodyBytes }: AktionSe
   return app;
 }
 
-export interface DemoAktionOptions extends ReferenceServerOptions {
-  /** Issued tokens; given by tests that check expiry. */
-  tokens?: ExpiringStore<string>;
-}
+export type DemoAktionOptions = ReferenceServerOptions;
 
-/** The demo user of the page's sample, John.Doo, with its API key. */
-export function demoUsers(): { userLogin: string; apiKey: string }[] {
-  return [{ userLogin: documented.seedRequest.UserLogin, apiKey: documented.seedRequest.ApiKey }];
-}
-
-/** The server with the page's demo user. */
-export async function createDemoAktionApp({ clock = systemClock, scrypt = OWASP_SCRYPT, maxBodyBytes, tokens }: DemoAktionOptions = {}): Promise<Hono> {
-  const seeds = demoUsers().map((u) => ({ id: u.userLogin, secret: u.apiKey, profile: { userLogin: u.userLogin } }));
-  const users = await CredentialDirectory.create(new PasswordHasher(scrypt), seeds);
-  return createAktionApp({ clock, users, tokens: tokens ?? new ExpiringStore(clock), maxBodyBytes });
+/** The server with the page's demo user, John.Doo. */
+export async function createDemoAktionApp({ clock = systemClock, scrypt = OWASP_SCRYPT, maxBodyBytes }: DemoAktionOptions = {}): Promise<Hono> {
+  const users = await demoUserDirectory(new PasswordHasher(scrypt));
+  return createAktionApp({ users, tokens: new ExpiringStore(clock), maxBodyBytes });
 }

@@ -1,13 +1,11 @@
 import type { components } from '@loginspec/aktion-client';
-import { aktionContract } from './description.js';
+import { aktionContract, aktionDescription } from './description.js';
 
 export type ErrorResult = components['schemas']['ErrorResult'];
 export type ErrorCode = ErrorResult['Code'];
-type LoginRequest = components['schemas']['LoginRequest'];
+type ErrorStatus = 400 | 401 | 413 | 415 | 500;
 
 const login = aktionContract.operation('login');
-
-export type ErrorStatus = 400 | 401 | 413 | 415 | 500;
 
 function tokenLifetimeSeconds(): number {
   const value = login.operation['x-token-lifetime-seconds'];
@@ -15,33 +13,35 @@ function tokenLifetimeSeconds(): number {
   return value;
 }
 
-function seedRequest(): LoginRequest {
-  const value = login.operation.requestBody?.content?.['application/json']?.examples?.seed?.value;
-  if (!value) throw new Error('the aktion description has no application/json login example "seed"');
-  return value as LoginRequest;
-}
-
-/** Where the description shows an error code: the status of the response whose JSON example carries it, and its message. */
-function documentedCode(code: ErrorCode): { status: ErrorStatus; message: string } {
-  for (const status of Object.keys(login.operation.responses ?? {})) {
+/**
+ * Each error code with the status of the response whose examples show it and
+ * the message they give. Read once, at start-up: a code of the `ErrorResult`
+ * enum that no example shows stops the server before it answers anything.
+ */
+function errorTable(): Map<ErrorCode, { status: ErrorStatus; message: string }> {
+  const table = new Map<ErrorCode, { status: ErrorStatus; message: string }>();
+  for (const status of Object.keys(login.operation.responses ?? {}).filter((s) => s !== '200')) {
     const json = aktionContract.responseBodies(login, status).find((b) => b.mediaType === 'application/json');
     for (const name of Object.keys(json?.media.examples ?? {})) {
       const example = aktionContract.responseExample(login, status, name) as ErrorResult;
-      if (example.Code === code) return { status: Number(status) as ErrorStatus, message: example.Message };
+      table.set(example.Code, { status: Number(status) as ErrorStatus, message: example.Message });
     }
   }
-  throw new Error(`the aktion description shows no example of code ${code}`);
+  const schema = aktionDescription.components?.schemas?.ErrorResult as { properties: { Code: { enum: ErrorCode[] } } };
+  const undocumented = schema.properties.Code.enum.filter((code) => !table.has(code));
+  if (undocumented.length > 0) throw new Error(`the aktion description shows no example of code ${undocumented.join(', ')}`);
+  return table;
 }
 
-/** What the description states and the server obeys. */
+/** What the description states and the server obeys: every number and text comes from here. */
 export const documented = {
   tokenLifetimeSeconds: tokenLifetimeSeconds(),
-  seedRequest: seedRequest(),
+  errors: errorTable(),
 };
 
 /** A documented error answer; `ModelStateErr` lists binding errors (1002 only). */
 export function documentedError(code: ErrorCode, modelStateErrors: string[] = []) {
-  const { status, message } = documentedCode(code);
+  const { status, message } = documented.errors.get(code) as { status: ErrorStatus; message: string };
   const body: ErrorResult = { Message: message, Code: code, ModelStateErr: modelStateErrors };
   return { status, body };
 }

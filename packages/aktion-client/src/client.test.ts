@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { AktionApiError } from './errors.js';
+import { createAktionClient } from './client.js';
+
+/** A server that answers every request with one response, and keeps what it was sent. */
+function answering(body: string, status: number, contentType: string) {
+  const sent: Request[] = [];
+  const fetch = async (input: Request) => {
+    sent.push(input);
+    return new Response(body, { status, headers: { 'content-type': contentType } });
+  };
+  return { fetch, sent };
+}
+
+const clock = { now: () => Date.UTC(2026, 0, 1) };
+
+describe('createAktionClient', () => {
+  it('sends XML, asks for XML, and dates an answer without ExpireDate by its own clock', async () => {
+    const server = answering('<Response> <Token>t</Token> <ExpireInSec>20</ExpireInSec> </Response>', 200, 'application/xml; charset=utf-8');
+    const client = createAktionClient({ baseUrl: 'http://aktion.test', format: 'xml', fetch: server.fetch, clock });
+    expect(await client.login('John.Doo', 'k')).toEqual({ token: 't', expireInSec: 20, expiresAt: new Date(clock.now() + 20_000) });
+    const [request] = server.sent;
+    expect(request?.headers.get('content-type')).toBe('application/xml');
+    expect(request?.headers.get('accept')).toBe('application/xml');
+    expect(await request?.text()).toBe('<Request><UserLogin>John.Doo</UserLogin><ApiKey>k</ApiKey></Request>');
+  });
+
+  it('raises an XML error as AktionApiError', async () => {
+    const xml = '<RequestResult><Message>Entry parameter missing or parameter bindings failed.</Message><Code>1002</Code><ModelStateErr><string>ApiKey: The ApiKey field is required.</string></ModelStateErr></RequestResult>';
+    const client = createAktionClient({ baseUrl: 'http://aktion.test', format: 'xml', fetch: answering(xml, 400, 'text/xml').fetch });
+    const error = await client.login('John.Doo', '').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AktionApiError);
+    expect(error).toMatchObject({ status: 400, code: 1002, modelStateErrors: ['ApiKey: The ApiKey field is required.'] });
+  });
+
+  it('refuses to read an answer in a media type the description does not document', async () => {
+    const client = createAktionClient({ baseUrl: 'http://aktion.test', fetch: answering('<h1>Bad Gateway</h1>', 502, 'text/html').fetch });
+    await expect(client.login('John.Doo', 'k')).rejects.toThrow('Aktion answered 502 as text/html');
+  });
+});
