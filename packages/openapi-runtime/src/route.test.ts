@@ -96,6 +96,13 @@ describe('operationRouter', () => {
     expect(res.status).toBe(415);
   });
 
+  it('judges the media type before the size and before an empty body', async () => {
+    const { app } = echoApp(1024);
+    expect((await post(app, 'x'.repeat(4096), { 'content-type': 'text/plain' })).status).toBe(415);
+    expect((await post(app, '', { 'content-type': 'text/plain' })).status).toBe(415);
+    expect((await post(app, null)).status).toBe(415);
+  });
+
   it('answers 413 for a body over the limit, announced or streamed', async () => {
     const { app, seen } = echoApp(1024);
     const big = JSON.stringify({ name: 'x'.repeat(2048), count: 1 });

@@ -1,5 +1,5 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
-import type { Context, Hono } from 'hono';
+import type { Context, Hono, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { decodeBody, encodeBody, MalformedBodyError } from './body-codec.js';
 import type { Contract } from './contract.js';
@@ -54,7 +54,14 @@ export function operationRouter<Ops>(app: Hono, contract: Contract, { maxBodyByt
       maxSize: maxBodyBytes,
       onError: (c) => respond(c, handlers.reject({ kind: 'body-too-large', message: `request body is larger than ${maxBodyBytes} bytes` })),
     });
-    app.on(op.method.toUpperCase(), toHonoPath(op.path), limit, async (c) => {
+    // The media type is judged first, from the headers alone, so that a large
+    // body of the wrong type is a 415 and not a 413 (the order the descriptions document).
+    const mediaType: MiddlewareHandler = async (c, next) => {
+      const problem = mediaTypeProblem(c, contract, op);
+      if (problem) return respond(c, handlers.reject(problem));
+      await next();
+    };
+    app.on(op.method.toUpperCase(), toHonoPath(op.path), mediaType, limit, async (c) => {
       const body = await readBody(c, contract, op);
       if (!body.ok) return respond(c, handlers.reject(body.problem));
       const request = {
@@ -77,24 +84,32 @@ export function operationRouter<Ops>(app: Hono, contract: Contract, { maxBodyByt
 
 type BodyOutcome = { ok: true; value: unknown } | { ok: false; problem: RequestProblem };
 
+/** A 415 when the operation takes a body and the request's Content-Type is absent, undeclared, or not UTF-8. */
+function mediaTypeProblem(c: Context, contract: Contract, op: OperationRef): RequestProblem | undefined {
+  const declared = contract.requestBodies(op);
+  if (declared.length === 0) return undefined;
+  const mediaType = parseMediaType(c.req.header('content-type'));
+  const body = declared.find((d) => d.mediaType === mediaType?.essence);
+  const charset = mediaType?.params.charset?.toLowerCase();
+  if (body && bodyFormat(body.mediaType) && (charset === undefined || charset === 'utf-8' || charset === 'utf8')) return undefined;
+  const accepted = declared.map((d) => d.mediaType).join(', ');
+  return { kind: 'unsupported-media-type', message: `send the body as ${accepted} (UTF-8)` };
+}
+
 async function readBody(c: Context, contract: Contract, op: OperationRef): Promise<BodyOutcome> {
   const declared = contract.requestBodies(op);
   if (declared.length === 0) return { ok: true, value: undefined };
   const bytes = new Uint8Array(await c.req.arrayBuffer());
-  const mediaType = parseMediaType(c.req.header('content-type'));
   if (bytes.length === 0) {
     const required = op.operation.requestBody?.required === true;
     return required
       ? { ok: false, problem: { kind: 'invalid-body', message: 'request body is required', issues: [] } }
       : { ok: true, value: undefined };
   }
-  const body = declared.find((d) => d.mediaType === mediaType?.essence);
-  const format = body && bodyFormat(body.mediaType);
-  const charset = mediaType?.params.charset?.toLowerCase();
-  if (!body || !format || (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8')) {
-    const accepted = declared.map((d) => d.mediaType).join(', ');
-    return { ok: false, problem: { kind: 'unsupported-media-type', message: `send the body as ${accepted} (UTF-8)` } };
-  }
+  // mediaTypeProblem has already refused anything but a declared, readable media type.
+  const essence = parseMediaType(c.req.header('content-type'))?.essence;
+  const body = declared.find((d) => d.mediaType === essence) as (typeof declared)[number];
+  const format = bodyFormat(body.mediaType) ?? 'json';
   let value: unknown;
   try {
     value = decodeBody(format, utf8.decode(bytes), body.media.schema ?? true, contract.doc);
