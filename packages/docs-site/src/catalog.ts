@@ -17,14 +17,20 @@ export interface GuideEntry {
   markdown: string;
 }
 
-/** Every API of specs/, described by its bundled description (`pnpm gen`). */
+/**
+ * Every API of specs/ (a folder with an openapi.yaml), described by its
+ * bundled description, the JSON `pnpm gen` writes beside the API's client.
+ */
 export async function readApis(root: string): Promise<ApiEntry[]> {
   const apis = await listApis(root);
   return Promise.all(
     apis.map(async (name) => {
-      const doc = JSON.parse(await readFile(join(root, generatedDir(name), 'openapi.json'), 'utf8'));
-      const info = doc.info as { title: string; version: string; summary?: string; description?: string };
-      const summary = info.summary ?? info.description?.split('\n\n')[0] ?? '';
+      const bundled = `${generatedDir(name)}/openapi.json`;
+      const text = await readFile(join(root, bundled), 'utf8').catch(() => {
+        throw new Error(`specs/${name}/openapi.yaml has no bundled description ${bundled}: run \`pnpm gen\``);
+      });
+      const info = (JSON.parse(text) as { info: { title: string; version: string; summary?: string; description?: string } }).info;
+      const summary = info.summary ?? info.description?.trim().split(/\n\s*\n/)[0] ?? '';
       return { name, title: info.title, version: info.version, summary };
     }),
   );

@@ -27,3 +27,12 @@ describe('renderGuide', () => {
     expect(html).toContain('href="../"');
   });
 });
+
+describe('renderGuide links', () => {
+  it('points links to other guides at their HTML pages', () => {
+    const html = renderGuide({ name: 'g', title: 'G', markdown: 'See [eos](eos.md), [its login](eos.md#log-in) and [the spec](../specs/eos/openapi.yaml).' });
+    expect(html).toContain('href="eos.html"');
+    expect(html).toContain('href="eos.html#log-in"');
+    expect(html).toContain('href="../specs/eos/openapi.yaml"');
+  });
+});

@@ -1,4 +1,4 @@
-import { marked } from 'marked';
+import { Marked } from 'marked';
 import type { ApiEntry, GuideEntry } from './catalog.js';
 
 export function escapeHtml(text: string): string {
@@ -55,8 +55,15 @@ ${guideItems}
   );
 }
 
+/** Guides link to each other as `other.md`; on the site they are `other.html`. */
+const guideMarkdown = new Marked({
+  walkTokens(token) {
+    if (token.type === 'link') token.href = token.href.replace(/^([\w.-]+)\.md(#.*)?$/, '$1.html$2');
+  },
+});
+
 /** A guide rendered from Markdown; the guides are the project's own files, not user input. */
 export function renderGuide(guide: GuideEntry): string {
-  const html = marked.parse(guide.markdown, { async: false });
+  const html = guideMarkdown.parse(guide.markdown, { async: false });
   return page(`${guide.title} — loginspec`, `<p><a href="../">← loginspec docs</a></p>\n${html}`);
 }

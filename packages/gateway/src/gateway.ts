@@ -5,7 +5,7 @@ import { logger } from 'hono/logger';
 export interface GatewayOptions {
   /** Each API's app, mounted under `/<name>` so its documented paths stay intact below the prefix. */
   apis: { name: string; app: Hono }[];
-  /** The built docs site (`pnpm docs`), served at /docs. */
+  /** The built docs site (`pnpm run docs`), served at /docs. */
   docsDir: string;
   /** Request lines (method, path, status, time; never bodies). */
   log?: (line: string) => void;

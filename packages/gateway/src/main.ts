@@ -39,7 +39,7 @@ const host = args.host ?? process.env.HOST ?? '127.0.0.1';
 
 console.log(`Hashing demo passwords (scrypt, OWASP cost) for ${referenceApis.length} APIs…`);
 const apis = await Promise.all(referenceApis.map(async (api) => ({ ...api, app: await api.create({}) })));
-if (!existsSync(siteDir)) console.warn(`No docs at ${siteDir}: run \`pnpm docs\` to build them.`);
+if (!existsSync(siteDir)) console.warn(`No docs at ${siteDir}: run \`pnpm run docs\` to build them.`);
 const gateway = createGateway({ apis, docsDir: siteDir, log: args.quiet ? undefined : (line) => console.log(line) });
 
 const server = serve({ fetch: gateway.fetch, hostname: host, port }, (info) => {
