@@ -1,13 +1,22 @@
 import createClient, { type ClientOptions } from 'openapi-fetch';
 import { EosApiError } from './errors.js';
-import type { components, paths } from './generated/openapi.js';
+import type { components, operations, paths } from './generated/openapi.js';
 
-export type LoginRequest = components['schemas']['LoginRequest'];
+const FORM = 'application/x-www-form-urlencoded';
+
+export type LoginRequest = operations['login']['requestBody']['content'][typeof FORM];
 export type LoginResponse = components['schemas']['LoginResponse'];
 export type HelloResponse = components['schemas']['HelloResponse'];
-export type Credentials = Omit<LoginRequest, 'sessionId'>;
 
-/** The page's `curl --data` sends the login as a form, not JSON. */
+/**
+ * What `login` takes. The schema leaves `loginName` and `password` optional,
+ * but a login without them is always refused (`3-1`), so the helper asks for
+ * them; `api` still lets a caller send any body the schema allows.
+ */
+export type LoginInput = LoginRequest & Required<Pick<LoginRequest, 'loginName' | 'password'>>;
+export type Credentials = Omit<LoginInput, 'sessionId'>;
+
+/** The page's `curl --data` sends the login as a form; absent fields stay off the wire. */
 function formBody(body: LoginRequest): URLSearchParams {
   return new URLSearchParams(Object.entries(body).filter((entry): entry is [string, string] => entry[1] !== undefined));
 }
@@ -29,20 +38,21 @@ export function createEosClient(options: ClientOptions = {}) {
     throw new EosApiError(response.status, error);
   }
 
-  async function login(request: LoginRequest): Promise<LoginResponse> {
+  async function login(request: LoginInput): Promise<LoginResponse> {
     const { data, error, response } = await api.POST('/client/login', {
       body: request,
       bodySerializer: formBody,
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      // openapi-fetch 0.17 labels every body that is not FormData as JSON unless the request names its type.
+      headers: { 'content-type': FORM },
     });
     if (data) return data;
     throw new EosApiError(response.status, error);
   }
 
-  /** Hello, then Login on the session it issued. */
+  /** Hello, then Login on the session it issued; the answer keeps the `sessionId`, which the caller goes on using. */
   async function signIn(credentials: Credentials): Promise<LoginResponse & { sessionId: string }> {
     const { sessionId } = await hello();
-    return { ...(await login({ ...credentials, sessionId })), sessionId };
+    return { ...(await login({ sessionId, ...credentials })), sessionId };
   }
 
   return { api, hello, login, signIn };

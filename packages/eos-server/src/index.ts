@@ -1,3 +1,4 @@
-export { createDemoEosApp, createEosApp, type DemoEosOptions, type EosServerDeps } from './app.js';
+export { createDemoEosApp, createEosApp, type DemoEosOptions, type Domains, type EosServerDeps, type UserProfile } from './app.js';
+export { type DemoLogin, demoDomains, demoLogins } from './demo-accounts.js';
 export { eosContract, eosDescription } from './description.js';
-export { demoDomains, demoLogins, type Domains, type UserProfile } from './users.js';
+export { type SessionLifetimes, Sessions } from './sessions.js';
