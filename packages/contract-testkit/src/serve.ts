@@ -15,7 +15,12 @@ export function serveOnLoopback(app: Hono): Promise<RunningServer> {
       server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, (info) => {
         resolve({
           baseUrl: `http://127.0.0.1:${info.port}`,
-          close: () => new Promise<void>((done, fail) => server.close((err) => (err ? fail(err) : done()))),
+          close: () =>
+            new Promise<void>((done, fail) => {
+              server.close((err) => (err ? fail(err) : done()));
+              // A refused upload (413, 415) can leave its connection draining; a test server need not wait for it.
+              if ('closeAllConnections' in server) server.closeAllConnections();
+            }),
         });
       });
       server.once('error', reject);
