@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AktionApiError } from './errors.js';
+import { ApiError, UndocumentedResponseError } from '@loginspec/client-kit';
 import { createAktionClient } from './client.js';
 
 /** A server that answers every request with one response, and keeps what it was sent. */
@@ -25,16 +25,18 @@ describe('createAktionClient', () => {
     expect(await request?.text()).toBe('<Request><UserLogin>John.Doo</UserLogin><ApiKey>k</ApiKey></Request>');
   });
 
-  it('raises an XML error as AktionApiError', async () => {
+  it('raises an XML error as an ApiError with its model-state list', async () => {
     const xml = '<RequestResult><Message>Entry parameter missing or parameter bindings failed.</Message><Code>1002</Code><ModelStateErr><string>ApiKey: The ApiKey field is required.</string></ModelStateErr></RequestResult>';
     const client = createAktionClient({ baseUrl: 'http://aktion.test', format: 'xml', fetch: answering(xml, 400, 'text/xml').fetch });
     const error = await client.login('John.Doo', '').catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(AktionApiError);
-    expect(error).toMatchObject({ status: 400, code: 1002, modelStateErrors: ['ApiKey: The ApiKey field is required.'] });
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ status: 400, code: 1002, body: { ModelStateErr: ['ApiKey: The ApiKey field is required.'] } });
   });
 
   it('refuses to read an answer in a media type the description does not document', async () => {
     const client = createAktionClient({ baseUrl: 'http://aktion.test', fetch: answering('<h1>Bad Gateway</h1>', 502, 'text/html').fetch });
-    await expect(client.login('John.Doo', 'k')).rejects.toThrow('Aktion answered 502 as text/html');
+    const error = await client.login('John.Doo', 'k').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UndocumentedResponseError);
+    expect(error).toMatchObject({ status: 502, contentType: 'text/html', message: expect.stringContaining('Aktion answered HTTP 502 as text/html') });
   });
 });

@@ -1,8 +1,11 @@
+import { type ApiError, type Clock, errorFieldsOf, errorReader, systemClock, UndocumentedResponseError } from '@loginspec/client-kit';
 import createClient, { type ClientOptions } from 'openapi-fetch';
-import { type Clock, systemClock } from './clock.js';
-import { AktionApiError } from './errors.js';
 import type { paths } from './generated/openapi.js';
-import { decodeError, decodeToken, encodeLogin, formatOf, MEDIA_TYPE, parseExpireDate, type WireFormat } from './wire.js';
+import { decodeError, decodeToken, description, type ErrorResult, encodeLogin, formatOf, MEDIA_TYPE, parseExpireDate, type WireFormat } from './wire.js';
+
+export type AktionErrorCode = ErrorResult['Code'];
+/** A documented refusal of the Aktion login API (1002, 1003, 1004, 413, 415, 500); `body.ModelStateErr` lists binding errors. */
+export type AktionApiError = ApiError<AktionErrorCode, ErrorResult>;
 
 export interface AktionToken {
   token: string;
@@ -18,13 +21,16 @@ export interface AktionClientOptions extends ClientOptions {
   clock?: Clock;
 }
 
+const errors = errorReader<AktionErrorCode>('Aktion', errorFieldsOf(description));
+
 /**
  * A client for the Aktion login API, speaking JSON or XML. `api` is the typed
  * openapi-fetch client; `login` sends the credentials in the chosen format
  * and reads the answer in whichever format the server chose.
  *
- *     const aktion = createAktionClient({ baseUrl: 'http://localhost:4010/aktion', format: 'xml' });
- *     const { token, expiresAt } = await aktion.login('John.Doo', apiKey);
+ * @example
+ * const aktion = createAktionClient({ baseUrl: 'http://localhost:4010/aktion', format: 'xml' });
+ * const { token, expiresAt } = await aktion.login('John.Doo', apiKey);
  */
 export function createAktionClient({ format = 'json', clock = systemClock, ...options }: AktionClientOptions = {}) {
   const api = createClient<paths>(options);
@@ -37,13 +43,12 @@ export function createAktionClient({ format = 'json', clock = systemClock, ...op
       headers: { 'content-type': mediaType, accept: mediaType },
       parseAs: 'text',
     });
-    const contentType = response.headers.get('content-type');
-    const answerFormat = formatOf(contentType);
-    if (!answerFormat) throw new Error(`Aktion answered ${response.status} as ${contentType ?? 'no content type'}, which its description does not document`);
+    const answerFormat = formatOf(response.headers.get('content-type'));
+    if (!answerFormat) throw new UndocumentedResponseError('Aktion', response.status, response.headers.get('content-type'));
     if (!response.ok) {
       // openapi-fetch hands an error body over parsed when it reads as JSON, as text otherwise.
       const text = typeof error === 'string' ? error : JSON.stringify(error);
-      throw new AktionApiError(response.status, decodeError(answerFormat, text));
+      throw errors.from(response, decodeError(answerFormat, text));
     }
     const fields = decodeToken(answerFormat, data ?? '');
     const expiresAt = (fields.ExpireDate && parseExpireDate(fields.ExpireDate)) || new Date(clock.now() + fields.ExpireInSec * 1000);

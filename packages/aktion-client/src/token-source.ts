@@ -1,5 +1,5 @@
 import type { AktionClient } from './client.js';
-import { type Clock, systemClock } from './clock.js';
+import { type Clock, systemClock } from '@loginspec/client-kit';
 
 export interface AktionCredentials {
   userLogin: string;

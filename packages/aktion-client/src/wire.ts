@@ -1,5 +1,5 @@
-import { decodeBody, encodeBody, type OpenApiDocument, type Schema } from '@loginspec/openapi-runtime/body';
-import description from './generated/openapi.json' with { type: 'json' };
+import { bodyFormat, type BodyCodec, createBodyCodec, type OpenApiDocument, parseMediaType } from '@loginspec/codec';
+import bundled from './generated/openapi.json' with { type: 'json' };
 import type { components } from './generated/openapi.js';
 
 export type LoginRequest = components['schemas']['LoginRequest'];
@@ -9,45 +9,38 @@ export type ErrorResult = components['schemas']['ErrorResult'];
 
 export type WireFormat = 'json' | 'xml';
 
-const doc = description as unknown as OpenApiDocument;
-const schemaRef = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
+export const description = bundled as unknown as OpenApiDocument;
 
 export const MEDIA_TYPE: Record<WireFormat, string> = { json: 'application/json', xml: 'application/xml' };
 
+const schema = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const codecs = (name: string, xmlName = name): Record<WireFormat, BodyCodec> => ({
+  json: createBodyCodec(MEDIA_TYPE.json, schema(name), description),
+  xml: createBodyCodec(MEDIA_TYPE.xml, schema(xmlName), description),
+});
+
+/** Built once: the login, the token and the error, in each format, read and written by their schemas. */
+const LOGIN = codecs('LoginRequest');
+const TOKEN = codecs('LoginResponse', 'LoginResponseXml');
+const ERROR = codecs('ErrorResult');
+
 export function encodeLogin(format: WireFormat, body: LoginRequest): string {
-  return encodeBody(format, body, schemaRef('LoginRequest'), doc);
+  return LOGIN[format].encode(body);
 }
 
 /** The format of an answer, from its Content-Type; undefined for one the description does not document. */
 export function formatOf(contentType: string | null): WireFormat | undefined {
-  const essence = contentType?.split(';')[0]?.trim().toLowerCase();
-  if (essence === 'application/json' || essence === 'text/json') return 'json';
-  if (essence === 'application/xml' || essence === 'text/xml') return 'xml';
-  return undefined;
-}
-
-/**
- * Reads an answer by its schema. XML carries every scalar as text, so the
- * properties the schema types as numbers are turned back into numbers here
- * (the server does the same through Ajv, which this light client leaves out).
- */
-function decode<T>(format: WireFormat, text: string, schemaName: string): T {
-  const value = decodeBody(format, text, schemaRef(schemaName), doc) as Record<string, unknown>;
-  const schema = doc.components?.schemas?.[schemaName];
-  const properties = typeof schema === 'object' ? (schema.properties ?? {}) : {};
-  const numeric = (name: string) => {
-    const property = properties[name];
-    return typeof property === 'object' && (property.type === 'integer' || property.type === 'number');
-  };
-  return Object.fromEntries(Object.entries(value).map(([name, v]) => [name, numeric(name) && typeof v === 'string' ? Number(v) : v])) as T;
+  const essence = parseMediaType(contentType)?.essence;
+  const format = essence === undefined ? undefined : bodyFormat(essence);
+  return format === 'json' || format === 'xml' ? format : undefined;
 }
 
 export function decodeToken(format: WireFormat, text: string): TokenFields {
-  return decode<TokenFields>(format, text, format === 'xml' ? 'LoginResponseXml' : 'LoginResponse');
+  return TOKEN[format].decode(text) as TokenFields;
 }
 
 export function decodeError(format: WireFormat, text: string): ErrorResult {
-  const error = decode<ErrorResult>(format, text, 'ErrorResult');
+  const error = ERROR[format].decode(text) as ErrorResult;
   // The error body is this project's reading of the vendor's: a real server may leave the list out.
   return { ...error, ModelStateErr: error.ModelStateErr ?? [] };
 }

@@ -1,12 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { operations } from '@loginspec/aktion-client';
-import { type CredentialDirectory, ExpiringStore, OWASP_SCRYPT, PasswordHasher, type ReferenceServerOptions, systemClock } from '@loginspec/login-kit';
+import type { CredentialDirectory, ExpiringStore } from '@loginspec/login-kit';
 import { operationRouter } from '@loginspec/openapi-runtime';
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { isWellFormedApiKey } from './api-keys.js';
-import { demoUserDirectory } from './demo-users.js';
-import { aktionContract } from './description.js';
-import { documented, documentedError } from './documented.js';
+import { aktion } from './description.js';
 import { toAspNetJsonDate, toXsdDateTime } from './expire-date.js';
 import { refusal } from './refusals.js';
 
@@ -21,28 +18,31 @@ export interface AktionServerDeps {
   tokens: ExpiringStore<string>;
   /** Largest request body accepted, in bytes (64 KiB by default, as the description documents). */
   maxBodyBytes?: number;
+  clientAddress?: (c: Context) => string;
   /** Told of the error behind a 500, which the answer does not reveal. */
   reportError?: (error: unknown) => void;
 }
 
+const login = aktion.errors('login');
+const lifetimeSeconds = aktion.extension<number>('x-token-lifetime-seconds', 'login');
+
 /** The Aktion login reference server, built from its collaborators. */
-export function createAktionApp({ users, tokens, maxBodyBytes, reportError = (error) => console.error('aktion login failed:', error) }: AktionServerDeps): Hono {
+export function createAktionApp({ users, tokens, maxBodyBytes, clientAddress, reportError = (error) => console.error('aktion login failed:', error) }: AktionServerDeps): Hono {
   const app = new Hono();
-  const route = operationRouter<operations>(app, aktionContract, { maxBodyBytes });
-  const lifetimeSeconds = documented.tokenLifetimeSeconds;
+  const route = operationRouter(app, aktion, { maxBodyBytes, clientAddress });
 
   route('login', {
     reject: refusal,
     // The answer is the documented fixed 500 in the negotiated format: no message, no stack.
     fail(error) {
       reportError(error);
-      return documentedError(500);
+      return login.answer(500);
     },
     async handle({ body }) {
       // A malformed key cannot belong to anyone: refused before any lookup.
-      if (!isWellFormedApiKey(body.ApiKey)) return documentedError(1004);
+      if (!isWellFormedApiKey(body.ApiKey)) return login.answer(1004);
       const user = await users.verify(body.UserLogin, body.ApiKey);
-      if (!user) return documentedError(1003);
+      if (!user) return login.answer(1003);
       const token = randomUUID();
       const expiresAt = tokens.set(token, user.userLogin, lifetimeSeconds * 1000);
       const json = { Token: token, ExpireInSec: lifetimeSeconds, ExpireDate: toAspNetJsonDate(expiresAt) };
@@ -52,12 +52,4 @@ export function createAktionApp({ users, tokens, maxBodyBytes, reportError = (er
   });
 
   return app;
-}
-
-export type DemoAktionOptions = ReferenceServerOptions;
-
-/** The server with the page's demo user, John.Doo. */
-export async function createDemoAktionApp({ clock = systemClock, scrypt = OWASP_SCRYPT, maxBodyBytes }: DemoAktionOptions = {}): Promise<Hono> {
-  const users = await demoUserDirectory(new PasswordHasher(scrypt));
-  return createAktionApp({ users, tokens: new ExpiringStore(clock), maxBodyBytes });
 }

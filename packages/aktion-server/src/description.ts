@@ -1,7 +1,7 @@
-import description from '@loginspec/aktion-client/openapi.json' with { type: 'json' };
-import { Contract, type OpenApiDocument } from '@loginspec/openapi-runtime';
+import type { AktionErrorCode, operations } from '@loginspec/aktion-client';
+import bundled from '@loginspec/aktion-client/openapi.json' with { type: 'json' };
+import type { OpenApiDocument } from '@loginspec/codec';
+import { Description } from '@loginspec/openapi-runtime';
 
 /** The bundled aktion description, generated from specs/aktion by `pnpm gen`: the server's contract. */
-export const aktionDescription = description as unknown as OpenApiDocument;
-
-export const aktionContract = new Contract(aktionDescription);
+export const aktion = new Description<operations, AktionErrorCode>(bundled as unknown as OpenApiDocument);

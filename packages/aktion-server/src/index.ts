@@ -1,3 +1,3 @@
-export { type AktionServerDeps, type AktionUser, createAktionApp, createDemoAktionApp, type DemoAktionOptions } from './app.js';
-export { demoUsers } from './demo-users.js';
-export { aktionContract, aktionDescription } from './description.js';
+export { type AktionServerDeps, type AktionUser, createAktionApp } from './app.js';
+export { aktion } from './description.js';
+export { demoUserDirectory, server } from './server.js';

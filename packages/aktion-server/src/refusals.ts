@@ -1,25 +1,27 @@
+import type { ErrorResult } from '@loginspec/aktion-client';
 import type { RequestProblem, ValidationIssue } from '@loginspec/openapi-runtime';
-import { documentedError } from './documented.js';
+import { aktion } from './description.js';
+
+const login = aktion.errors('login');
+/** The documented answer to a DOCTYPE: its binding error is the description's own wording. */
+const doctypeRefused = aktion.responseExample<ErrorResult>('login', 400, 'doctypeRefused', 'application/json');
 
 /** ASP.NET's model-state wording, as the 1002 example shows it: `ApiKey: The ApiKey field is required.` */
 function modelStateErrors(issues: ValidationIssue[]): string[] {
   return issues.map((issue) => {
     const field = issue.path.split('/').filter(Boolean).join('.') || 'body';
-    // The runtime's message starts with the path; the field name replaces it.
-    return issue.keyword === 'required' ? `${field}: The ${field} field is required.` : `${field}: ${issue.message.replace(/^\S+ /, '')}`;
+    return issue.keyword === 'required' ? `${field}: The ${field} field is required.` : `${field}: ${issue.reason}`;
   });
 }
 
-/** A request the runtime refused before the handler, as the documented error for it. */
-export function refusal(problem: RequestProblem) {
-  switch (problem.kind) {
-    case 'unsupported-media-type':
-      return documentedError(415);
-    case 'body-too-large':
-      return documentedError(413);
-    case 'malformed-body':
-      return documentedError(1002, [problem.message]);
-    case 'invalid-body':
-      return documentedError(1002, problem.issues.length > 0 ? modelStateErrors(problem.issues) : [problem.message]);
-  }
+function bindingErrors(problem: RequestProblem): string[] {
+  if (problem.kind === 'invalid-body') return modelStateErrors(problem.issues);
+  if (problem.kind === 'malformed-body' && problem.reason === 'doctype') return doctypeRefused.ModelStateErr;
+  return [problem.message];
 }
+
+/** A request the runtime refused before the handler, as its documented error; a 1002 lists what failed to bind. */
+export const refusal = login.rejectWith(
+  { 'unsupported-media-type': 415, 'body-too-large': 413, 'missing-body': 1002, 'malformed-body': 1002, 'invalid-body': 1002 },
+  (problem) => (problem.kind === 'unsupported-media-type' || problem.kind === 'body-too-large' ? undefined : { body: { ModelStateErr: bindingErrors(problem) } }),
+);

@@ -19,6 +19,6 @@ describe('pnpm gen', () => {
 
   it('refuses an unknown flag or api with exit code 2', async () => {
     expect(await run('--frobnicate')).toMatchObject({ code: 2, stderr: expect.stringContaining('Unknown option') });
-    expect(await run('no-such-api')).toMatchObject({ code: 2, stderr: expect.stringContaining('no specs/no-such-api/openapi.yaml') });
+    expect(await run('no-such-api')).toMatchObject({ code: 2, stderr: expect.stringContaining('no API "no-such-api" in redocly.yaml') });
   });
 });

@@ -1,18 +1,21 @@
 #!/usr/bin/env node
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { generateApi, listApis } from './generate.js';
+import { generateAll } from './generate-all.js';
+import { readRegistry } from './registry.js';
 import { findDrift, writeGenerated } from './sync.js';
 
 const USAGE = `Usage: pnpm gen [--check] [api...]
 
-Regenerates what is derived from specs/<api>/openapi.yaml: the bundled
-description and the openapi-typescript types in packages/<api>-client/src/generated/.
+Regenerates what is derived from the descriptions of the registry
+(redocly.yaml \`apis:\`): each bundled description and its openapi-typescript
+types, where the entry's x-openapi-ts.output says; and the bundles and types
+of the test fixtures (packages/*/src/fixtures/*.yaml).
 
-  --check   write nothing; list generated files that differ from the specs, exit 1 if any
+  --check   write nothing; list generated files that differ from the descriptions, exit 1 if any
   --help    show this text
 
-With no api named, every folder of specs/ is generated.`;
+With no api named, every API and every fixture is generated.`;
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 
@@ -32,31 +35,26 @@ async function main(): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  const known = await listApis(root);
+  const known = (await readRegistry(root)).map((api) => api.name);
   const unknown = parsed.positionals.filter((api) => !known.includes(api));
-  if (unknown.length > 0) usageError(`no specs/${unknown[0]}/openapi.yaml (known: ${known.join(', ')})`);
-  const apis = parsed.positionals.length > 0 ? parsed.positionals : known;
+  if (unknown.length > 0) usageError(`no API "${unknown[0]}" in redocly.yaml (known: ${known.join(', ')})`);
 
-  const files = [];
-  for (const api of apis) {
-    const started = performance.now();
-    const generated = await generateApi(root, api);
-    files.push(...generated);
-    console.log(`${api}: ${generated.length} files (${Math.round(performance.now() - started)} ms)`);
-  }
+  const { sources, folders } = await generateAll(root, parsed.positionals);
+  for (const source of sources) console.log(`${source.name}: ${source.files.length} files (${source.ms} ms)`);
+  const files = sources.flatMap((s) => s.files);
   if (!parsed.values.check) {
     await writeGenerated(root, files);
-    console.log(`gen: wrote ${files.length} files for ${apis.length} APIs`);
+    console.log(`gen: wrote ${files.length} files from ${sources.length} descriptions`);
     return 0;
   }
-  // A partial check cannot judge stale files of the APIs it did not generate.
-  const drift = (await findDrift(root, files)).filter((d) => d.reason !== 'stale' || apis === known);
+  // A partial check cannot judge stale files of what it did not generate.
+  const drift = (await findDrift(root, files, folders)).filter((d) => d.reason !== 'stale' || parsed.positionals.length === 0);
   for (const d of drift) console.error(`gen --check: ${d.path} ${d.reason}`);
   if (drift.length > 0) {
-    console.error(`gen --check: ${drift.length} generated files are out of date with specs/: run \`pnpm gen\` and commit the result`);
+    console.error(`gen --check: ${drift.length} generated files are out of date with the descriptions: run \`pnpm gen\` and commit the result`);
     return 1;
   }
-  console.log('gen --check: generated files match the specs');
+  console.log('gen --check: generated files match the descriptions');
   return 0;
 }
 

@@ -2,6 +2,7 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { bundle, loadConfig } from '@redocly/openapi-core';
 import openapiTS, { astToString, type OpenAPI3 } from 'openapi-typescript';
+import type { RegisteredApi } from './registry.js';
 
 export interface GeneratedFile {
   /** Relative to the repository root, `/`-separated. */
@@ -9,30 +10,13 @@ export interface GeneratedFile {
   content: string;
 }
 
-/** The APIs are the folders of specs/ that hold an openapi.yaml. */
-export async function listApis(root: string): Promise<string[]> {
-  const entries = await readdir(join(root, 'specs'), { withFileTypes: true });
-  const apis: string[] = [];
-  for (const entry of entries) {
-    if (!entry.isDirectory()) continue;
-    const files = await readdir(join(root, 'specs', entry.name));
-    if (files.includes('openapi.yaml')) apis.push(entry.name);
-  }
-  return apis.sort();
-}
-
-export function generatedDir(api: string): string {
-  return `packages/${api}-client/src/generated`;
-}
-
 /**
  * What one description generates: the bundle (local `$ref`s kept, external
  * files such as XML examples inlined) and the types openapi-typescript makes
  * from that same bundle, so the two cannot disagree.
  */
-export async function generateApi(root: string, api: string): Promise<GeneratedFile[]> {
+async function generate(root: string, source: string, bundlePath: string, typesPath: string): Promise<GeneratedFile[]> {
   const config = await loadConfig({ configPath: join(root, 'redocly.yaml') });
-  const source = `specs/${api}/openapi.yaml`;
   const { bundle: result, problems } = await bundle({ ref: join(root, source), config });
   const errors = problems.filter((p) => p.severity === 'error');
   if (errors.length > 0) {
@@ -42,7 +26,31 @@ export async function generateApi(root: string, api: string): Promise<GeneratedF
   const types = astToString(await openapiTS(document, { silent: true }));
   const header = `// Generated from ${source} by \`pnpm gen\`. Do not edit by hand: edit the description and regenerate.\n`;
   return [
-    { path: `${generatedDir(api)}/openapi.json`, content: `${JSON.stringify(document, null, 2)}\n` },
-    { path: `${generatedDir(api)}/openapi.ts`, content: header + types },
+    { path: bundlePath, content: `${JSON.stringify(document, null, 2)}\n` },
+    { path: typesPath, content: header + types },
   ];
+}
+
+/** An API of the registry: its bundled description and types, where the registry says. */
+export function generateApi(root: string, api: RegisteredApi): Promise<GeneratedFile[]> {
+  return generate(root, api.description, api.bundle, api.types);
+}
+
+/**
+ * Test fixtures: tiny descriptions, one per feature, in `packages/<pkg>/src/fixtures/<feature>.yaml`,
+ * each with its bundle (`<feature>.json`) and types (`<feature>.ts`) generated beside it.
+ */
+export async function listFixtures(root: string): Promise<string[]> {
+  const found: string[] = [];
+  for (const pkg of (await readdir(join(root, 'packages'))).sort()) {
+    const dir = `packages/${pkg}/src/fixtures`;
+    const files = await readdir(join(root, dir)).catch(() => [] as string[]);
+    found.push(...files.filter((f) => f.endsWith('.yaml')).sort().map((f) => `${dir}/${f}`));
+  }
+  return found;
+}
+
+export function generateFixture(root: string, source: string): Promise<GeneratedFile[]> {
+  const base = source.slice(0, -'.yaml'.length);
+  return generate(root, source, `${base}.json`, `${base}.ts`);
 }

@@ -25,7 +25,7 @@ describe('findDrift', () => {
     const root = await fakeRepo();
     await writeGenerated(root, files);
     expect(await readFile(join(root, files[0]!.path), 'utf8')).toBe('{}\n');
-    expect(await findDrift(root, files)).toEqual([]);
+    expect(await findDrift(root, files, ['packages/a-client/src/generated'])).toEqual([]);
   });
 
   it('reports missing, edited and stale files', async () => {
@@ -34,7 +34,7 @@ describe('findDrift', () => {
     await writeFile(join(root, files[1]!.path), 'export {}; // edited by hand\n');
     await mkdir(join(root, 'packages/old-client/src/generated'), { recursive: true });
     await writeFile(join(root, 'packages/old-client/src/generated/openapi.ts'), '');
-    expect(await findDrift(root, files)).toEqual([
+    expect(await findDrift(root, files, ['packages/a-client/src/generated', 'packages/old-client/src/generated'])).toEqual([
       { path: files[0]!.path, reason: 'missing' },
       { path: files[1]!.path, reason: 'differs' },
       { path: 'packages/old-client/src/generated/openapi.ts', reason: 'stale' },

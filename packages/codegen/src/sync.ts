@@ -16,9 +16,10 @@ export async function writeGenerated(root: string, files: GeneratedFile[]): Prom
 
 /**
  * How the committed tree differs from what generation produces: files absent
- * or different, and files in a generated folder that nothing generates any more.
+ * or different, and generated files (`.json`, `.ts`) in the given folders that
+ * nothing generates any more.
  */
-export async function findDrift(root: string, files: GeneratedFile[]): Promise<Drift[]> {
+export async function findDrift(root: string, files: GeneratedFile[], folders: string[]): Promise<Drift[]> {
   const drift: Drift[] = [];
   for (const file of files) {
     const committed = await readFile(join(root, file.path), 'utf8').catch(() => undefined);
@@ -26,19 +27,11 @@ export async function findDrift(root: string, files: GeneratedFile[]): Promise<D
     else if (committed !== file.content) drift.push({ path: file.path, reason: 'differs' });
   }
   const expected = new Set(files.map((f) => f.path));
-  for (const path of await generatedFolderFiles(root)) {
-    if (!expected.has(path)) drift.push({ path, reason: 'stale' });
+  for (const dir of folders) {
+    const entries = await readdir(join(root, dir)).catch(() => [] as string[]);
+    for (const entry of entries.filter((e) => e.endsWith('.json') || e.endsWith('.ts'))) {
+      if (!expected.has(`${dir}/${entry}`)) drift.push({ path: `${dir}/${entry}`, reason: 'stale' });
+    }
   }
   return drift;
-}
-
-async function generatedFolderFiles(root: string): Promise<string[]> {
-  const packages = await readdir(join(root, 'packages')).catch(() => [] as string[]);
-  const found: string[] = [];
-  for (const name of packages.filter((p) => p.endsWith('-client'))) {
-    const dir = `packages/${name}/src/generated`;
-    const entries = await readdir(join(root, dir)).catch(() => [] as string[]);
-    found.push(...entries.map((entry) => `${dir}/${entry}`));
-  }
-  return found;
 }

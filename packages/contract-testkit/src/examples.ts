@@ -1,4 +1,4 @@
-import { bodyFormat, type Contract, encodeBody, resolveRef } from '@loginspec/openapi-runtime';
+import type { AnyDescription } from '@loginspec/openapi-runtime';
 
 export interface ExampleExchange {
   operationId: string;
@@ -17,21 +17,15 @@ export interface ExampleExchange {
  * response that holds an example of the same name: replaying them checks
  * that the description's examples are true of the server.
  */
-export function exampleExchanges(contract: Contract, operationId: string): ExampleExchange[] {
-  const op = contract.operation(operationId);
-  const exchanges: ExampleExchange[] = [];
-  for (const { mediaType, media } of contract.requestBodies(op)) {
-    for (const [name, raw] of Object.entries(media.examples ?? {})) {
-      const example = resolveRef(contract.doc, raw) as { value?: unknown; summary?: string };
-      const status = Object.keys(op.operation.responses ?? {}).find((code) =>
-        contract.responseBodies(op, code).some((b) => b.media.examples?.[name] !== undefined),
-      );
-      if (status === undefined) throw new Error(`${operationId}: request example "${name}" has no response example of the same name`);
-      const format = bodyFormat(mediaType) ?? 'json';
-      // XML examples are written as documents already; other formats are values to encode.
-      const body = typeof example.value === 'string' && format === 'xml' ? example.value : encodeBody(format, example.value, media.schema ?? true, contract.doc);
-      exchanges.push({ operationId, name, summary: example.summary, mediaType, body, status: Number(status) });
-    }
-  }
-  return exchanges;
+export function exampleExchanges(description: AnyDescription, operationId: string): ExampleExchange[] {
+  const plan = description.plan(operationId);
+  return description.requestExamples(operationId).map((example) => {
+    const status = plan.responseKeys.find((key) => [...(plan.response(Number(key))?.bodies.values() ?? [])].some((b) => b.examples.has(example.name)));
+    if (status === undefined) throw new Error(`${operationId}: request example "${example.name}" has no response example of the same name`);
+    const codec = plan.requestBody?.bodies.get(example.mediaType)?.codec;
+    if (!codec) throw new Error(`${operationId}: no body plan for ${example.mediaType}`);
+    // XML examples are written as documents already; other formats are values to encode.
+    const body = typeof example.value === 'string' && codec.format === 'xml' ? example.value : codec.encode(example.value);
+    return { operationId, name: example.name, summary: example.summary, mediaType: example.mediaType, body, status: Number(status) };
+  });
 }

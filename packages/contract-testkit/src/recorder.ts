@@ -1,4 +1,5 @@
-import { bodyFormat, type Contract, decodeBody, listOperations, type OperationRef, parseMediaType } from '@loginspec/openapi-runtime';
+import { parseMediaType } from '@loginspec/codec';
+import type { AnyDescription, OperationPlan } from '@loginspec/openapi-runtime';
 
 /** A response the description does not allow. */
 export class ContractViolation extends Error {
@@ -11,27 +12,33 @@ export interface RecorderOptions {
 }
 
 interface Route {
-  op: OperationRef;
+  plan: OperationPlan;
+  method: string;
   pattern: RegExp;
 }
 
 /**
  * Checks every response that passes through its `fetch` against the
- * description: the operation must document the status, the media type, and
- * the body must validate against the schema. It also records which
- * documented (operation, status) pairs were seen, so that a suite can prove
- * it exercised all of them.
+ * description: the operation must document the status and the media type,
+ * and the body must read and validate as the operation's plan says (the
+ * same reading the servers use). It also records which documented
+ * (operation, status) pairs were seen, so that a suite can prove it
+ * exercised all of them.
+ *
+ * @example
+ * const recorder = new ContractRecorder(enos);
+ * const client = createEnosClient({ baseUrl, fetch: recorder.fetch });
+ * …
+ * expect(recorder.missing()).toEqual([]);
  */
 export class ContractRecorder {
-  readonly #contract: Contract;
   readonly #basePath: string;
   readonly #routes: Route[];
   readonly #seen = new Set<string>();
 
-  constructor(contract: Contract, { basePath = '' }: RecorderOptions = {}) {
-    this.#contract = contract;
+  constructor(description: AnyDescription, { basePath = '' }: RecorderOptions = {}) {
     this.#basePath = basePath;
-    this.#routes = listOperations(contract.doc).map((op) => ({ op, pattern: templatePattern(op.path) }));
+    this.#routes = description.operations.map((op) => ({ plan: description.plan(op.operationId), method: op.method.toUpperCase(), pattern: templatePattern(op.path) }));
   }
 
   /** Pass to openapi-fetch (`createClient({ fetch: recorder.fetch })`) or call directly. */
@@ -44,7 +51,7 @@ export class ContractRecorder {
 
   /** Every documented (operation, status) pair, as `operationId status`. */
   documented(): string[] {
-    return this.#routes.flatMap(({ op }) => Object.keys(op.operation.responses ?? {}).map((status) => `${op.operationId} ${status}`));
+    return this.#routes.flatMap(({ plan }) => plan.responseKeys.map((status) => `${plan.operationId} ${status}`));
   }
 
   /** The documented pairs no response has shown yet. */
@@ -54,39 +61,24 @@ export class ContractRecorder {
 
   async check(method: string, pathname: string, response: Response): Promise<void> {
     const path = pathname.startsWith(this.#basePath) ? pathname.slice(this.#basePath.length) : pathname;
-    const route = this.#routes.find((r) => r.op.method === method.toLowerCase() && r.pattern.test(path));
+    const route = this.#routes.find((r) => r.method === method.toUpperCase() && r.pattern.test(path));
     if (!route) throw new ContractViolation(`${method} ${pathname} is not an operation of the description`);
-    const { op } = route;
-    const status = String(response.status);
-    const where = `${op.operationId} (${method} ${pathname}) answered ${status}`;
-    if (!op.operation.responses?.[status]) {
-      throw new ContractViolation(`${where}, which the description does not document: ${await response.text()}`);
-    }
-    const bodies = this.#contract.responseBodies(op, status);
+    const { plan } = route;
+    const where = `${plan.operationId} (${method} ${pathname}) answered ${response.status}`;
+    const documented = plan.response(response.status);
     const text = await response.text();
-    if (bodies.length === 0) {
+    if (!documented) throw new ContractViolation(`${where}, which the description does not document: ${text}`);
+    if (documented.bodies.size === 0) {
       if (text !== '') throw new ContractViolation(`${where} with a body, but the description documents none`);
     } else {
-      const mediaType = parseMediaType(response.headers.get('content-type'));
-      const body = bodies.find((b) => b.mediaType === mediaType?.essence);
-      if (!body) {
-        const documented = bodies.map((b) => b.mediaType).join(', ');
-        throw new ContractViolation(`${where} as ${mediaType?.essence ?? 'no content type'}; documented: ${documented}`);
-      }
-      const format = bodyFormat(body.mediaType) ?? 'json';
-      let value: unknown;
-      try {
-        value = decodeBody(format, text, body.media.schema ?? true, this.#contract.doc);
-      } catch (err) {
-        throw new ContractViolation(`${where} with a body that is not ${body.mediaType}: ${(err as Error).message}`);
-      }
-      const result = this.#contract.validator.validate(body.pointer, value, format !== 'json');
-      if (!result.valid) {
-        const issues = result.issues.map((issue) => issue.message).join('; ');
-        throw new ContractViolation(`${where} with a body that does not match its schema: ${issues}\n${text}`);
-      }
+      const mediaType = parseMediaType(response.headers.get('content-type'))?.essence;
+      const body = mediaType === undefined ? undefined : documented.bodies.get(mediaType);
+      if (!body) throw new ContractViolation(`${where} as ${mediaType ?? 'no content type'}; documented: ${documented.mediaTypes.join(', ')}`);
+      const reading = body.read(text);
+      if (!reading.ok && 'malformed' in reading) throw new ContractViolation(`${where} with a body that is not ${body.mediaType}: ${reading.malformed}`);
+      if (!reading.ok) throw new ContractViolation(`${where} with a body that does not match its schema: ${reading.issues.map((i) => i.message).join('; ')}\n${text}`);
     }
-    this.#seen.add(`${op.operationId} ${status}`);
+    this.#seen.add(`${plan.operationId} ${documented.key}`);
   }
 }
 

@@ -1,6 +1,5 @@
 import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { isAbsolute, join, relative } from 'node:path';
-import { generatedDir } from '@loginspec/codegen';
 import { readApis, readGuides } from './catalog.js';
 import { renderGuide, renderIndex } from './pages.js';
 import { buildReference } from './redocly.js';
@@ -22,11 +21,11 @@ export async function buildSite({ root, out, progress = () => {} }: BuildOptions
     const started = performance.now();
     const dir = join(out, api.name);
     await mkdir(dir, { recursive: true });
-    const source = join(root, 'specs', api.name, 'openapi.yaml');
+    const source = join(root, api.source);
     const target = join(dir, 'index.html');
     await buildReference({ source, target, config: join(root, 'redocly.yaml'), cwd: root });
     await copyFile(source, join(dir, 'openapi.yaml'));
-    await copyFile(join(root, generatedDir(api.name), 'openapi.json'), join(dir, 'openapi.json'));
+    await copyFile(join(root, api.bundle), join(dir, 'openapi.json'));
     progress(`docs: ${api.name} -> ${shown(root, target)} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
   }
   const guides = await readGuides(root);

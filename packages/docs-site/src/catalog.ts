@@ -1,9 +1,13 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { generatedDir, listApis } from '@loginspec/codegen';
+import { readRegistry } from '@loginspec/codegen/registry';
 
 export interface ApiEntry {
   name: string;
+  /** The description, relative to the repository. */
+  source: string;
+  /** The bundled description, relative to the repository. */
+  bundle: string;
   title: string;
   version: string;
   summary: string;
@@ -18,20 +22,18 @@ export interface GuideEntry {
 }
 
 /**
- * Every API of specs/ (a folder with an openapi.yaml), described by its
- * bundled description, the JSON `pnpm gen` writes beside the API's client.
+ * Every API of the registry (redocly.yaml `apis:`), described by its bundled
+ * description, the JSON `pnpm gen` writes beside its types.
  */
 export async function readApis(root: string): Promise<ApiEntry[]> {
-  const apis = await listApis(root);
   return Promise.all(
-    apis.map(async (name) => {
-      const bundled = `${generatedDir(name)}/openapi.json`;
-      const text = await readFile(join(root, bundled), 'utf8').catch(() => {
-        throw new Error(`specs/${name}/openapi.yaml has no bundled description ${bundled}: run \`pnpm gen\``);
+    (await readRegistry(root)).map(async ({ name, description, bundle }) => {
+      const text = await readFile(join(root, bundle), 'utf8').catch(() => {
+        throw new Error(`${description} has no bundled description ${bundle}: run \`pnpm gen\``);
       });
       const info = (JSON.parse(text) as { info: { title: string; version: string; summary?: string; description?: string } }).info;
       const summary = info.summary ?? info.description?.trim().split(/\n\s*\n/)[0] ?? '';
-      return { name, title: info.title, version: info.version, summary };
+      return { name, source: description, bundle, title: info.title, version: info.version, summary };
     }),
   );
 }

@@ -2,7 +2,6 @@ import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { generatedDir } from '@loginspec/codegen';
 import { runCommand, USAGE } from './command.js';
 import { repoRoot } from './paths.js';
 
@@ -69,8 +68,9 @@ describe('pnpm run docs', () => {
     const root = join(temp, 'broken');
     await mkdir(join(root, 'specs', 'broken'), { recursive: true });
     await writeFile(join(root, 'specs', 'broken', 'openapi.yaml'), 'openapi: 3.1.0\ninfo: [unclosed\n');
-    await cp(join(repoRoot, generatedDir('enos'), 'openapi.json'), join(root, generatedDir('broken'), 'openapi.json'));
-    await cp(join(repoRoot, 'redocly.yaml'), join(root, 'redocly.yaml'));
+    await cp(join(repoRoot, 'packages/enos-client/src/generated/openapi.json'), join(root, 'packages/broken-client/src/generated/openapi.json'));
+    const registry = 'apis:\n  broken:\n    root: specs/broken/openapi.yaml\n    x-openapi-ts:\n      output: packages/broken-client/src/generated/openapi.ts\n    x-loginspec-server: packages/broken-server\n';
+    await writeFile(join(root, 'redocly.yaml'), registry);
     const r = recorder(root);
     expect(await runCommand(['--out', join(temp, 'broken-site')], r.io)).toBe(1);
     expect(r.err[0]).toMatch(/^docs: redocly build-docs .*openapi\.yaml failed$/);

@@ -5,8 +5,8 @@ describe('renderIndex', () => {
   it('lists every API and guide with its links, escaping their text', () => {
     const html = renderIndex(
       [
-        { name: 'enos', title: 'EnOS <Login>', version: '2.0', summary: 'Tokens & "orgs"' },
-        { name: 'eos', title: 'EOS', version: '1', summary: '' },
+        { name: 'enos', source: 'specs/enos/openapi.yaml', bundle: 'b.json', title: 'EnOS <Login>', version: '2.0', summary: 'Tokens & "orgs"' },
+        { name: 'eos', source: 'specs/eos/openapi.yaml', bundle: 'b.json', title: 'EOS', version: '1', summary: '' },
       ],
       [{ name: 'adding-an-api', title: 'Adding an API', markdown: '' }],
     );

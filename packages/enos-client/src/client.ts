@@ -1,19 +1,28 @@
+import { type ApiError, errorFieldsOf, errorReader } from '@loginspec/client-kit';
 import createClient, { type ClientOptions } from 'openapi-fetch';
-import { EnosApiError } from './errors.js';
+import description from './generated/openapi.json' with { type: 'json' };
 import type { components, paths } from './generated/openapi.js';
 
 export type LoginRequest = components['schemas']['LoginRequest'];
 export type LoginData = components['schemas']['LoginData'];
+export type LoginResponse = components['schemas']['LoginResponse'];
+export type EnosErrorBody = components['schemas']['ErrorResponse'];
+export type EnosErrorCode = EnosErrorBody['code'];
+/** A documented refusal of the EnOS login API: `code` is 31 followed by the HTTP status. */
+export type EnosApiError = ApiError<EnosErrorCode, EnosErrorBody>;
 
 export const LOGIN_PATH = '/app-portal-service/v2.0/login';
+
+const errors = errorReader<EnosErrorCode>('EnOS', errorFieldsOf(description));
 
 /**
  * A client for the EnOS Application Portal login API. `api` is the typed
  * openapi-fetch client for every operation of the description; `login` is
- * the documented flow with errors turned into `EnosApiError`.
+ * the documented flow, a refusal raised as an `ApiError`.
  *
- *     const enos = createEnosClient({ baseUrl: 'http://localhost:4010/enos' });
- *     const { accessToken, organizations } = await enos.login({ account, password });
+ * @example
+ * const enos = createEnosClient({ baseUrl: 'http://localhost:4010/enos' });
+ * const { accessToken, organizations } = await enos.login({ account, password });
  */
 export function createEnosClient(options: ClientOptions = {}) {
   const api = createClient<paths>(options);
@@ -22,7 +31,7 @@ export function createEnosClient(options: ClientOptions = {}) {
     async login(credentials: LoginRequest): Promise<LoginData> {
       const { data, error, response } = await api.POST(LOGIN_PATH, { body: credentials });
       if (data) return data.data;
-      throw new EnosApiError(response.status, error);
+      throw errors.from(response, error);
     },
   };
 }

@@ -1,3 +1,13 @@
-export { createEnosClient, type EnosClient, LOGIN_PATH, type LoginData, type LoginRequest } from './client.js';
-export { EnosApiError, type EnosErrorBody } from './errors.js';
+export { ApiError, UndocumentedResponseError } from '@loginspec/client-kit';
+export {
+  createEnosClient,
+  type EnosApiError,
+  type EnosClient,
+  type EnosErrorBody,
+  type EnosErrorCode,
+  LOGIN_PATH,
+  type LoginData,
+  type LoginRequest,
+  type LoginResponse,
+} from './client.js';
 export type { components, operations, paths } from './generated/openapi.js';

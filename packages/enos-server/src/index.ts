@@ -1,4 +1,4 @@
-export { type AccountProfile, createDemoEnosApp, createEnosApp, type DemoEnosOptions, type EnosServerDeps } from './app.js';
-export { demoAccounts } from './demo-accounts.js';
-export { enosContract, enosDescription } from './description.js';
+export { type AccountProfile, createEnosApp, type EnosServerDeps } from './app.js';
+export { enos } from './description.js';
+export { server } from './server.js';
 export { type AttemptLimitSettings, documentedAttemptLimit, LoginThrottle } from './throttle.js';

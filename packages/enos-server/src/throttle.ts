@@ -1,5 +1,5 @@
 import { AttemptLimiter, type Clock } from '@loginspec/login-kit';
-import { findOperation, type OpenApiDocument } from '@loginspec/openapi-runtime';
+import { enos } from './description.js';
 
 /** The attempt limit as the description states it in `x-attempt-limit`. */
 export interface AttemptLimitSettings {
@@ -8,11 +8,7 @@ export interface AttemptLimitSettings {
   windowSeconds: number;
 }
 
-export function documentedAttemptLimit(doc: OpenApiDocument): AttemptLimitSettings {
-  const limit = findOperation(doc, 'login').operation['x-attempt-limit'] as AttemptLimitSettings | undefined;
-  if (!limit) throw new Error('the enos description has no x-attempt-limit on login');
-  return limit;
-}
+export const documentedAttemptLimit = (): AttemptLimitSettings => enos.extension<AttemptLimitSettings>('x-attempt-limit', 'login');
 
 export type ThrottleVerdict = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createEosClient } from './client.js';
-import { EosApiError } from './errors.js';
+import { ApiError } from '@loginspec/client-kit';
 
 // The server also accepts `; charset=UTF-8`, so only a look at the wire
 // shows that the client sends the form exactly as the page's curl does.
@@ -47,10 +47,10 @@ describe('createEosClient on the wire', () => {
     expect(sent[1]?.body).toBe(`sessionId=${session.sessionId}&loginName=foobat&password=anypwd`);
   });
 
-  it('turns a refusal into EosApiError with its status and code', async () => {
+  it('turns a refusal into an ApiError with its status and code', async () => {
     const { client } = recording([json(403, { message: 'some error msg here', code: '3-2' })]);
     const refused = client.login({ sessionId: 's', loginName: 'foobat', password: 'nope' });
-    await expect(refused).rejects.toBeInstanceOf(EosApiError);
-    await expect(refused).rejects.toMatchObject({ status: 403, code: '3-2', message: 'EOS 3-2: some error msg here' });
+    await expect(refused).rejects.toBeInstanceOf(ApiError);
+    await expect(refused).rejects.toMatchObject({ status: 403, code: '3-2', reason: 'some error msg here', message: 'EOS 3-2 (HTTP 403): some error msg here' });
   });
 });

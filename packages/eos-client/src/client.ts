@@ -1,5 +1,7 @@
+import { type ApiError, errorFieldsOf, errorReader } from '@loginspec/client-kit';
+import { createBodyCodec, type OpenApiDocument } from '@loginspec/codec';
 import createClient, { type ClientOptions } from 'openapi-fetch';
-import { EosApiError } from './errors.js';
+import bundled from './generated/openapi.json' with { type: 'json' };
 import type { components, operations, paths } from './generated/openapi.js';
 
 const FORM = 'application/x-www-form-urlencoded';
@@ -7,6 +9,10 @@ const FORM = 'application/x-www-form-urlencoded';
 export type LoginRequest = operations['login']['requestBody']['content'][typeof FORM];
 export type LoginResponse = components['schemas']['LoginResponse'];
 export type HelloResponse = components['schemas']['HelloResponse'];
+export type EosErrorBody = components['schemas']['Error'];
+export type EosErrorCode = EosErrorBody['code'];
+/** A documented refusal of the EOS login API: `code` says why (see the description's `Error.code`). */
+export type EosApiError = ApiError<EosErrorCode, EosErrorBody>;
 
 /**
  * What `login` takes. The schema leaves `loginName` and `password` optional,
@@ -16,18 +22,19 @@ export type HelloResponse = components['schemas']['HelloResponse'];
 export type LoginInput = LoginRequest & Required<Pick<LoginRequest, 'loginName' | 'password'>>;
 export type Credentials = Omit<LoginInput, 'sessionId'>;
 
+const description = bundled as unknown as OpenApiDocument;
+const errors = errorReader<EosErrorCode>('EOS', errorFieldsOf(description));
 /** The page's `curl --data` sends the login as a form; absent fields stay off the wire. */
-function formBody(body: LoginRequest): URLSearchParams {
-  return new URLSearchParams(Object.entries(body).filter((entry): entry is [string, string] => entry[1] !== undefined));
-}
+const loginForm = createBodyCodec(FORM, { $ref: '#/components/schemas/LoginRequest' }, description);
 
 /**
  * A client for the EOS client login API. `api` is the typed openapi-fetch
- * client; `hello`, `login` and `signIn` are the documented flow, with
- * refusals turned into `EosApiError`.
+ * client; `hello`, `login` and `signIn` are the documented flow, a refusal
+ * raised as an `ApiError`.
  *
- *     const eos = createEosClient({ baseUrl: 'http://localhost:4010/eos' });
- *     const { expireTime, profile } = await eos.signIn({ domain: 'customers', loginName, password });
+ * @example
+ * const eos = createEosClient({ baseUrl: 'http://localhost:4010/eos' });
+ * const { expireTime, profile } = await eos.signIn({ domain: 'customers', loginName, password });
  */
 export function createEosClient(options: ClientOptions = {}) {
   const api = createClient<paths>(options);
@@ -35,18 +42,18 @@ export function createEosClient(options: ClientOptions = {}) {
   async function hello(): Promise<HelloResponse> {
     const { data, error, response } = await api.POST('/client/hello');
     if (data) return data;
-    throw new EosApiError(response.status, error);
+    throw errors.from(response, error);
   }
 
   async function login(request: LoginInput): Promise<LoginResponse> {
     const { data, error, response } = await api.POST('/client/login', {
       body: request,
-      bodySerializer: formBody,
+      bodySerializer: (body) => loginForm.encode(body),
       // openapi-fetch 0.17 labels every body that is not FormData as JSON unless the request names its type.
       headers: { 'content-type': FORM },
     });
     if (data) return data;
-    throw new EosApiError(response.status, error);
+    throw errors.from(response, error);
   }
 
   /** Hello, then Login on the session it issued; the answer keeps the `sessionId`, which the caller goes on using. */

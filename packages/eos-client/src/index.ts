@@ -1,11 +1,14 @@
+export { ApiError, UndocumentedResponseError } from '@loginspec/client-kit';
 export {
   type Credentials,
   createEosClient,
+  type EosApiError,
   type EosClient,
+  type EosErrorBody,
+  type EosErrorCode,
   type HelloResponse,
   type LoginInput,
   type LoginRequest,
   type LoginResponse,
 } from './client.js';
-export { EosApiError, type EosErrorBody } from './errors.js';
 export type { components, operations, paths } from './generated/openapi.js';

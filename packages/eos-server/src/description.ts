@@ -1,7 +1,16 @@
-import description from '@loginspec/eos-client/openapi.json' with { type: 'json' };
-import { Contract, type OpenApiDocument } from '@loginspec/openapi-runtime';
+import type { OpenApiDocument } from '@loginspec/codec';
+import bundled from '@loginspec/eos-client/openapi.json' with { type: 'json' };
+import type { EosErrorCode, operations } from '@loginspec/eos-client';
+import { Description } from '@loginspec/openapi-runtime';
 
 /** The bundled eos description, generated from specs/eos by `pnpm gen`: the server's contract. */
-export const eosDescription = description as unknown as OpenApiDocument;
+export const eos = new Description<operations, EosErrorCode>(bundled as unknown as OpenApiDocument);
 
-export const eosContract = new Contract(eosDescription);
+/** What the description states and the server obeys by default. */
+export const documented = {
+  lifetimes: {
+    helloMs: eos.extension<number>('x-session-lifetime-seconds', 'hello') * 1000,
+    loginMs: eos.extension<number>('x-session-lifetime-seconds', 'login') * 1000,
+  },
+  defaultDomain: eos.extension<string>('x-default-domain', 'login'),
+};

@@ -1,2 +1,3 @@
+export { banner } from './banner.js';
 export { createGateway, type GatewayOptions } from './gateway.js';
-export { type ReferenceApi, referenceApis } from './apis.js';
+export { loadServers } from './load-servers.js';

@@ -2,10 +2,11 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { serve } from '@hono/node-server';
-import { siteDir } from '@loginspec/docs-site';
-import { findOperation } from '@loginspec/openapi-runtime';
-import { referenceApis } from './apis.js';
+import { repoRoot, siteDir } from '@loginspec/docs-site';
+import { clientAddress } from '@loginspec/openapi-runtime/node';
+import { banner } from './banner.js';
 import { createGateway } from './gateway.js';
+import { loadServers } from './load-servers.js';
 
 const USAGE = `Usage: loginspec-gateway [--port N] [--host ADDR] [--quiet]
 
@@ -37,20 +38,15 @@ const port = Number(args.port ?? process.env.PORT ?? 4010);
 if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`not a port: ${args.port ?? process.env.PORT}`);
 const host = args.host ?? process.env.HOST ?? '127.0.0.1';
 
-console.log(`Hashing demo passwords (scrypt, OWASP cost) for ${referenceApis.length} APIs…`);
-const apis = await Promise.all(referenceApis.map(async (api) => ({ ...api, app: await api.create({}) })));
+const servers = await loadServers(repoRoot);
+console.log(`Hashing demo passwords (scrypt, OWASP cost) for ${servers.length} APIs…`);
+const options = { clientAddress: clientAddress() };
+const apis = await Promise.all(servers.map(async (server) => ({ name: server.name, app: await server.create(options) })));
 if (!existsSync(siteDir)) console.warn(`No docs at ${siteDir}: run \`pnpm run docs\` to build them.`);
 const gateway = createGateway({ apis, docsDir: siteDir, log: args.quiet ? undefined : (line) => console.log(line) });
 
 const server = serve({ fetch: gateway.fetch, hostname: host, port }, (info) => {
-  const origin = `http://${host.includes(':') ? `[${host}]` : host}:${info.port}`;
-  console.log(`\nloginspec reference servers on ${origin}\n`);
-  console.log(`  docs     ${origin}/docs/`);
-  for (const api of apis) {
-    console.log(`  ${api.name.padEnd(8)} POST ${origin}/${api.name}${findOperation(api.description, 'login').path}   ${api.description.info.title}`);
-    for (const login of api.demoLogins) console.log(`           demo: ${login}`);
-  }
-  console.log('\nCtrl-C stops.');
+  console.log(`\n${banner(`http://${host.includes(':') ? `[${host}]` : host}:${info.port}`, servers)}`);
 });
 server.once('error', (err) => {
   console.error(`loginspec-gateway: cannot listen on ${host}:${port}: ${err.message}`);

@@ -4,4 +4,4 @@ export { randomToken } from './tokens.js';
 export { ExpiringStore } from './expiring-store.js';
 export { type AttemptLimit, AttemptLimiter, type AttemptVerdict } from './attempt-limiter.js';
 export { CredentialDirectory, type CredentialSeed } from './credential-directory.js';
-export type { ReferenceServerOptions } from './server-options.js';
+export type { DemoLogin, ReferenceServer, ReferenceServerOptions } from './reference-server.js';

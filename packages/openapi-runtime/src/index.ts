@@ -1,17 +1,11 @@
-export { Contract, type BodySchema } from './contract.js';
-export {
-  type OpenApiDocument,
-  type OperationObject,
-  type OperationRef,
-  type Schema,
-  findOperation,
-  listOperations,
-  resolveRef,
-  toHonoPath,
-} from './document.js';
+export { type AnyDescription, Description, type RequestExample } from './description/description.js';
+export { type AnswerOverrides, ErrorAnswers } from './description/error-answers.js';
+export type { ExampleObject, MediaTypeObject, OperationObject, OperationRef, ParameterObject, ResponseObject } from './description/operations.js';
 export { negotiateMediaType } from './negotiate.js';
-export { bodyFormat, parseMediaType, type BodyFormat, type MediaType } from './media-type.js';
-export { decodeBody, encodeBody, MalformedBodyError } from './body-codec.js';
-export { SchemaValidator, type ValidationIssue, type ValidationResult } from './schema-validator.js';
-export { DEFAULT_MAX_BODY_BYTES, operationRouter, type OperationHandlers, type OperationRequest, type RouterOptions } from './route.js';
-export type { OperationBody, OperationResponse, RequestProblem } from './types.js';
+export type { OperationBody, OperationParameters, OperationResponse } from './operation-types.js';
+export type { BodyPlan, BodyReading } from './plan/body.js';
+export type { OperationPlan, RequestBodyPlan, ResponsePlan } from './plan/operation-plan.js';
+export type { Verifier, Verifiers } from './plan/security.js';
+export type { ValidationIssue } from './plan/validator.js';
+export type { ParameterLocation, ProblemKind, RequestProblem } from './problems.js';
+export { DEFAULT_MAX_BODY_BYTES, type OperationHandlers, type OperationRequest, operationRouter, type RouterOptions } from './router/router.js';

@@ -141,7 +141,7 @@ export interface components {
          *
          *     | HTTP | Code | meaning | source of the number |
          *     |---|---|---|---|
-         *     | 400 | 1002 | entry parameter missing or parameter bindings failed (also: DOCTYPE or entity declarations in XML) | the page |
+         *     | 400 | 1002 | "Entry parameter missing or parameter bindigs failed" (also: DOCTYPE or entity declarations in XML) | the page |
          *     | 401 | 1003 | UserLogin or ApiKey are unknown (no such pair) | the page |
          *     | 401 | 1004 | ApiKey is invalid (not the base64 form of 16 bytes) | the page |
          *     | 413 | 413 | request body too large (64 KiB on the reference server) | this project |
@@ -162,7 +162,96 @@ export interface components {
             ModelStateErr: string[];
         };
     };
-    responses: never;
+    responses: {
+        /**
+         * @description 1002 — "Entry parameter missing or parameter bindigs failed" (the page's words): the
+         *     body is empty, not well-formed JSON or XML, has a DOCTYPE or entity
+         *     declarations, or does not match `LoginRequest`. `ModelStateErr`
+         *     lists what failed.
+         */
+        BindingFailed: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResult"];
+                "text/json": components["schemas"]["ErrorResult"];
+                "application/xml": components["schemas"]["ErrorResult"];
+                "text/xml": components["schemas"]["ErrorResult"];
+            };
+        };
+        /**
+         * @description 1003 — UserLogin or ApiKey are unknown: the well-formed `ApiKey`
+         *     does not form a registered pair with `UserLogin` (the same answer
+         *     whether the user exists or not).
+         *
+         *     1004 — ApiKey is invalid: `ApiKey` is not the base64 form of 16
+         *     bytes, so no user is looked up. The help page's placeholder
+         *     samples get this answer.
+         */
+        Unauthorized: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResult"];
+                "text/json": components["schemas"]["ErrorResult"];
+                "application/xml": components["schemas"]["ErrorResult"];
+                "text/xml": components["schemas"]["ErrorResult"];
+            };
+        };
+        /**
+         * @description Code 413 — the request body is larger than the server accepts (64
+         *     KiB on the reference server). Not on the vendor's page: the
+         *     reference server's answer; its `Code` is this project's.
+         */
+        TooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResult"];
+                "text/json": components["schemas"]["ErrorResult"];
+                "application/xml": components["schemas"]["ErrorResult"];
+                "text/xml": components["schemas"]["ErrorResult"];
+            };
+        };
+        /**
+         * @description Code 415 — the request entity has a media type which the server or
+         *     resource does not support: anything but `application/json`,
+         *     `text/json`, `application/xml` and `text/xml`, or no
+         *     `Content-Type`. The status is the page's; the page gives no error
+         *     number, so `Code` (415) is this project's.
+         */
+        UnsupportedMediaType: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResult"];
+                "text/json": components["schemas"]["ErrorResult"];
+                "application/xml": components["schemas"]["ErrorResult"];
+                "text/xml": components["schemas"]["ErrorResult"];
+            };
+        };
+        /**
+         * @description Code 500 — internal error. The page's row says "Server exception
+         *     description"; the reference server does not reveal exception
+         *     details and answers a fixed `Message`. The status is the page's;
+         *     `Code` (500) is this project's.
+         */
+        InternalError: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResult"];
+                "text/json": components["schemas"]["ErrorResult"];
+                "application/xml": components["schemas"]["ErrorResult"];
+                "text/xml": components["schemas"]["ErrorResult"];
+            };
+        };
+    };
     parameters: never;
     requestBodies: never;
     headers: never;
@@ -201,94 +290,11 @@ export interface operations {
                     "text/xml": components["schemas"]["LoginResponseXml"];
                 };
             };
-            /**
-             * @description 1002 — entry parameter missing or parameter bindings failed: the
-             *     body is empty, not well-formed JSON or XML, has a DOCTYPE or entity
-             *     declarations, or does not match `LoginRequest`. `ModelStateErr`
-             *     lists what failed.
-             */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResult"];
-                    "text/json": components["schemas"]["ErrorResult"];
-                    "application/xml": components["schemas"]["ErrorResult"];
-                    "text/xml": components["schemas"]["ErrorResult"];
-                };
-            };
-            /**
-             * @description 1003 — UserLogin or ApiKey are unknown: the well-formed `ApiKey`
-             *     does not form a registered pair with `UserLogin` (the same answer
-             *     whether the user exists or not).
-             *
-             *     1004 — ApiKey is invalid: `ApiKey` is not the base64 form of 16
-             *     bytes, so no user is looked up. The help page's placeholder
-             *     samples get this answer.
-             */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResult"];
-                    "text/json": components["schemas"]["ErrorResult"];
-                    "application/xml": components["schemas"]["ErrorResult"];
-                    "text/xml": components["schemas"]["ErrorResult"];
-                };
-            };
-            /**
-             * @description Code 413 — the request body is larger than the server accepts (64
-             *     KiB on the reference server). Not on the vendor's page: the
-             *     reference server's answer; its `Code` is this project's.
-             */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResult"];
-                    "text/json": components["schemas"]["ErrorResult"];
-                    "application/xml": components["schemas"]["ErrorResult"];
-                    "text/xml": components["schemas"]["ErrorResult"];
-                };
-            };
-            /**
-             * @description Code 415 — the request entity has a media type which the server or
-             *     resource does not support: anything but `application/json`,
-             *     `text/json`, `application/xml` and `text/xml`, or no
-             *     `Content-Type`. The status is the page's; the page gives no error
-             *     number, so `Code` (415) is this project's.
-             */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResult"];
-                    "text/json": components["schemas"]["ErrorResult"];
-                    "application/xml": components["schemas"]["ErrorResult"];
-                    "text/xml": components["schemas"]["ErrorResult"];
-                };
-            };
-            /**
-             * @description Code 500 — internal error. The page's row says "Server exception
-             *     description"; the reference server does not reveal exception
-             *     details and answers a fixed `Message`. The status is the page's;
-             *     `Code` (500) is this project's.
-             */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResult"];
-                    "text/json": components["schemas"]["ErrorResult"];
-                    "application/xml": components["schemas"]["ErrorResult"];
-                    "text/xml": components["schemas"]["ErrorResult"];
-                };
-            };
+            400: components["responses"]["BindingFailed"];
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
         };
     };
 }

@@ -82,7 +82,62 @@ export interface components {
             data: null;
         };
     };
-    responses: never;
+    responses: {
+        /**
+         * @description 31400 — user password is missing or not valid. Also answered for an
+         *     unknown account (indistinguishable from a wrong password), and for
+         *     a body that is not valid JSON or does not match `LoginRequest`.
+         */
+        WrongCredentials: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /**
+         * @description 31413 — the request body is larger than the server accepts (64 KiB
+         *     on the reference server). Not on the vendor's page: the reference
+         *     server's answer, following the `31`+HTTP-status rule.
+         */
+        TooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /**
+         * @description 31415 — the request body is not `application/json`. Not on the
+         *     vendor's page: the reference server's answer, following the
+         *     `31`+HTTP-status rule.
+         */
+        UnsupportedMediaType: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /**
+         * @description 31429 — too many failed attempts for this account or from this
+         *     client address; try again later (see the attempt limit of the
+         *     operation).
+         */
+        AttemptLimit: {
+            headers: {
+                /** @description Seconds until an attempt can succeed again. */
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+    };
     parameters: never;
     requestBodies: never;
     headers: never;
@@ -112,59 +167,10 @@ export interface operations {
                     "application/json": components["schemas"]["LoginResponse"];
                 };
             };
-            /**
-             * @description 31400 — user password is missing or not valid. Also answered for an
-             *     unknown account (indistinguishable from a wrong password), and for
-             *     a body that is not valid JSON or does not match `LoginRequest`.
-             */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /**
-             * @description 31413 — the request body is larger than the server accepts (64 KiB
-             *     on the reference server). Not on the vendor's page: the reference
-             *     server's answer, following the `31`+HTTP-status rule.
-             */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /**
-             * @description 31415 — the request body is not `application/json`. Not on the
-             *     vendor's page: the reference server's answer, following the
-             *     `31`+HTTP-status rule.
-             */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /**
-             * @description 31429 — too many failed attempts for this account or from this
-             *     client address; try again later (see the attempt limit above).
-             */
-            429: {
-                headers: {
-                    /** @description Seconds until an attempt can succeed again. */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["WrongCredentials"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["AttemptLimit"];
         };
     };
 }

@@ -189,7 +189,49 @@ export interface components {
             code: "1-1" | "1-2" | "1-3" | "2-1" | "3-1" | "3-2" | "3-3";
         };
     };
-    responses: never;
+    responses: {
+        /**
+         * @description The login is refused. `code` says why: `3-2` invalid credentials
+         *     (the page's code); `3-1` credentials missing, `3-3` unknown domain,
+         *     `2-1` unknown or expired session, `1-1` malformed request (this
+         *     project's codes, see `Error.code`). A wrong password and an unknown
+         *     `loginName` both answer `3-2`.
+         */
+        LoginRefused: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /**
+         * @description `1-2` — the request carries a body larger than the server accepts
+         *     (64 KiB on the reference server). Not on the vendor's page: the
+         *     reference server's answer.
+         */
+        TooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /**
+         * @description `1-3` — the request body is not `application/x-www-form-urlencoded`
+         *     (the page's sample is a `curl --data` call, which sends that media
+         *     type). Not on the vendor's page: the reference server's answer.
+         */
+        UnsupportedMediaType: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+    };
     parameters: never;
     requestBodies: never;
     headers: never;
@@ -215,19 +257,7 @@ export interface operations {
                     "application/json": components["schemas"]["HelloResponse"];
                 };
             };
-            /**
-             * @description `1-2` — the request carries a body larger than the server accepts
-             *     (64 KiB on the reference server). Not on the vendor's page: the
-             *     reference server's answer.
-             */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            413: components["responses"]["TooLarge"];
         };
     };
     login: {
@@ -252,47 +282,9 @@ export interface operations {
                     "application/json": components["schemas"]["LoginResponse"];
                 };
             };
-            /**
-             * @description The login is refused. `code` says why: `3-2` invalid credentials
-             *     (the page's code); `3-1` credentials missing, `3-3` unknown domain,
-             *     `2-1` unknown or expired session, `1-1` malformed request (this
-             *     project's codes, see `Error.code`). A wrong password and an unknown
-             *     `loginName` both answer `3-2`.
-             */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /**
-             * @description `1-2` — the request body is larger than the server accepts (64 KiB
-             *     on the reference server). Not on the vendor's page: the reference
-             *     server's answer.
-             */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /**
-             * @description `1-3` — the request body is not `application/x-www-form-urlencoded`
-             *     (the page's sample is a `curl --data` call, which sends that media
-             *     type). Not on the vendor's page: the reference server's answer.
-             */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            403: components["responses"]["LoginRefused"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
         };
     };
 }

@@ -1,0 +1,28 @@
+import type { components } from '@loginspec/aktion-client';
+import { CredentialDirectory, ExpiringStore, OWASP_SCRYPT, PasswordHasher, type ReferenceServer, systemClock } from '@loginspec/login-kit';
+import { type AktionUser, createAktionApp } from './app.js';
+import { aktion } from './description.js';
+
+type LoginRequest = components['schemas']['LoginRequest'];
+
+/** The demo user is the one of the page's own sample, John.Doo: the `seed` request example. */
+function demoUser(): { userLogin: string; apiKey: string } {
+  const { UserLogin, ApiKey } = aktion.requestExample<LoginRequest>('login', 'seed', 'application/json');
+  return { userLogin: UserLogin, apiKey: ApiKey };
+}
+
+/** The demo users, their API keys hashed on the way in. */
+export function demoUserDirectory(hasher: PasswordHasher): Promise<CredentialDirectory<AktionUser>> {
+  const { userLogin, apiKey } = demoUser();
+  return CredentialDirectory.create(hasher, [{ id: userLogin, secret: apiKey, profile: { userLogin } }]);
+}
+
+/** The Aktion reference server as `pnpm start` serves it: the page's demo user, 20-second tokens. */
+export const server: ReferenceServer = {
+  name: 'aktion',
+  description: aktion,
+  demoLogins: () => [{ operationId: 'login', fields: { UserLogin: demoUser().userLogin, ApiKey: demoUser().apiKey }, note: 'JSON or XML' }],
+  async create({ clock = systemClock, scrypt = OWASP_SCRYPT, maxBodyBytes, clientAddress } = {}) {
+    return createAktionApp({ users: await demoUserDirectory(new PasswordHasher(scrypt)), tokens: new ExpiringStore(clock), maxBodyBytes, clientAddress });
+  },
+};

@@ -1,0 +1,97 @@
+/**
+ * The errors a loginspec client raises for an answer that is not a success.
+ *
+ * @module
+ */
+
+/**
+ * A documented refusal: the API answered one of its error bodies. `code` is
+ * the vendor's error code, `status` the HTTP status, `headers` the answer's
+ * headers (e.g. `Retry-After` on an attempt limit).
+ */
+export class ApiError<Code = string | number, Body = unknown> extends Error {
+  override readonly name = 'ApiError';
+
+  constructor(
+    /** The API's name as its vendor writes it, e.g. `EnOS`. */
+    readonly api: string,
+    readonly status: number,
+    readonly code: Code,
+    /** The vendor's message, as the answer gave it. */
+    readonly reason: string,
+    readonly body: Body,
+    readonly headers: Headers,
+  ) {
+    super(`${api} ${String(code)} (HTTP ${status}): ${reason}`);
+  }
+
+  /** `Retry-After` in seconds, when the answer carries it as a number of seconds. */
+  get retryAfterSeconds(): number | undefined {
+    const value = this.headers.get('retry-after');
+    return value !== null && /^\d+$/.test(value) ? Number(value) : undefined;
+  }
+}
+
+/**
+ * The server answered something its description does not document for the
+ * operation: a wrong base URL (an HTML 404), a proxy's error page, a body
+ * without the API's error fields.
+ */
+export class UndocumentedResponseError extends Error {
+  override readonly name = 'UndocumentedResponseError';
+
+  constructor(
+    readonly api: string,
+    readonly status: number,
+    readonly contentType: string | null,
+  ) {
+    super(`${api} answered HTTP ${status} as ${contentType ?? 'no content type'}, which its description does not document for this operation (is the base URL right?)`);
+  }
+}
+
+/** A member of a parsed body, by a dotted path such as `response.code`. */
+function member(body: unknown, path: string): unknown {
+  let node = body;
+  for (const key of path.split('.')) node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[key] : undefined;
+  return node;
+}
+
+/** Where an API's error bodies carry their code and message: the `x-error-fields` of its error schema. */
+export interface ErrorFields {
+  code: string;
+  message: string;
+}
+
+/**
+ * The `x-error-fields` of a bundled description: the one schema that
+ * declares where the API's error code and message are.
+ */
+export function errorFieldsOf(description: { components?: { schemas?: Record<string, unknown> } }): ErrorFields {
+  const found = Object.values(description.components?.schemas ?? {})
+    .map((schema) => (schema as { 'x-error-fields'?: Partial<ErrorFields> })['x-error-fields'])
+    .filter((fields): fields is ErrorFields => typeof fields?.code === 'string' && typeof fields.message === 'string');
+  if (found.length !== 1) throw new Error(`a description must have one error schema with x-error-fields, found ${found.length}`);
+  return found[0] as ErrorFields;
+}
+
+/**
+ * How one API's error bodies carry their code and message, by member path.
+ * A body without both (a proxy's page, a wrong base URL) is undocumented.
+ *
+ * @example
+ * const errors = errorReader<EnosErrorCode>('EnOS', errorFieldsOf(description));
+ * if (!data) throw errors.from(response, error);
+ */
+export function errorReader<Code extends string | number>(api: string, paths: ErrorFields) {
+  return {
+    /** The error to raise for a failed answer and its parsed body. */
+    from(response: Response, body: unknown): ApiError<Code> | UndocumentedResponseError {
+      const code = member(body, paths.code);
+      const message = member(body, paths.message);
+      if ((typeof code !== 'string' && typeof code !== 'number') || typeof message !== 'string') {
+        return new UndocumentedResponseError(api, response.status, response.headers.get('content-type'));
+      }
+      return new ApiError(api, response.status, code as Code, message, body, response.headers);
+    },
+  };
+}

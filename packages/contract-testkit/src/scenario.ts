@@ -1,0 +1,66 @@
+/**
+ * Contract scenarios: an API's behaviour, written once against a base URL,
+ * so that the same proof runs on loopback in the tests and, later, against
+ * any server that claims to implement the description.
+ *
+ * @module
+ */
+import type { AnyDescription } from '@loginspec/openapi-runtime';
+
+/** The server's clock, where the server lets a test move it (a reference server on loopback). */
+export interface ServerClock {
+  now(): number;
+  advance(ms: number): void;
+}
+
+export interface ScenarioContext<Demo> {
+  /** The API's base URL, e.g. `http://127.0.0.1:4010/enos`, no trailing slash. */
+  baseUrl: string;
+  /** A fetch whose every response is checked against the description; give it to the generated client. */
+  fetch: (input: Request | string | URL, init?: RequestInit) => Promise<Response>;
+  /** Credentials that log in: the description's `seed` examples by default. */
+  demo: Demo;
+  /** Present only when the scenario declared it `needs: ['clock']` and the server offers one. */
+  clock?: ServerClock;
+}
+
+export interface Scenario<Demo> {
+  name: string;
+  /** `clock`: moves the server's time (expiry, windows), so it runs only where the clock can be moved. */
+  needs?: readonly 'clock'[];
+  /** Locks an account or leaves state a shared server keeps; a run that must stay harmless skips it. */
+  changesState?: boolean;
+  run(context: ScenarioContext<Demo>): Promise<void>;
+}
+
+export interface ScenarioSuite<Demo> {
+  /** The API's name in the registry. */
+  api: string;
+  description: AnyDescription;
+  demo: Demo;
+  scenarios: Scenario<Demo>[];
+}
+
+/**
+ * Declares an API's scenarios. Each runs on a fresh server where it can;
+ * `needs` and `changesState` say what it asks of the server.
+ *
+ * @example
+ * export const enosSuite = defineSuite({ api: 'enos', description: enos, demo, scenarios: [
+ *   { name: 'logs the demo account in', run: async ({ baseUrl, fetch, demo }) => { … } },
+ * ] });
+ */
+export function defineSuite<Demo>(suite: ScenarioSuite<Demo>): ScenarioSuite<Demo> {
+  const names = new Set<string>();
+  for (const { name } of suite.scenarios) {
+    if (names.has(name)) throw new Error(`${suite.api}: two scenarios are named "${name}"`);
+    names.add(name);
+  }
+  return suite;
+}
+
+/** The clock of a scenario that declared `needs: ['clock']`. */
+export function clockOf(context: ScenarioContext<unknown>): ServerClock {
+  if (!context.clock) throw new Error('this scenario needs a server clock it can move; run it against a reference server');
+  return context.clock;
+}

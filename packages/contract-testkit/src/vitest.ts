@@ -1,0 +1,78 @@
+/**
+ * Runs an API's contract scenarios in vitest, each on a fresh reference
+ * server on loopback with a manual clock, every response checked by one
+ * recorder.
+ *
+ * @module
+ */
+import { ManualClock } from '@loginspec/login-kit';
+import type { Hono } from 'hono';
+import { afterEach, describe, expect, it } from 'vitest';
+import { exampleExchanges } from './examples.js';
+import { ContractRecorder } from './recorder.js';
+import type { ScenarioSuite } from './scenario.js';
+import { type RunningServer, serveOnLoopback } from './serve.js';
+
+export interface LoopbackOptions {
+  /** The reference server, on the clock the runner gives it (and moves for scenarios that need it). */
+  start(clock: ManualClock): Promise<Hono>;
+}
+
+/**
+ * Registers one test per example exchange and per scenario. Answers the
+ * recorder and a `serve` for the file's own white-box tests, and
+ * `expectFullCoverage`, to call last: it registers the test that every
+ * documented status of every operation was seen.
+ *
+ * @example
+ * const contract = contractTests(enosSuite, { start: (clock) => server.create({ clock, scrypt: FAST }) });
+ * it('…', async () => { const { baseUrl } = await contract.serve(app); … });
+ * contract.expectFullCoverage();
+ */
+export function contractTests<Demo>(suite: ScenarioSuite<Demo>, { start }: LoopbackOptions) {
+  const recorder = new ContractRecorder(suite.description);
+  const servers: RunningServer[] = [];
+  const serve = async (app: Hono) => {
+    const server = await serveOnLoopback(app);
+    servers.push(server);
+    return server;
+  };
+  afterEach(async () => {
+    await Promise.all(servers.splice(0).map((s) => s.close()));
+  });
+
+  describe(`${suite.api}: the description's examples`, () => {
+    for (const op of suite.description.operations) {
+      if (op.path.includes('{')) throw new Error(`${op.operationId}: example replay cannot fill the path parameters of ${op.path} yet`);
+      const exchanges = exampleExchanges(suite.description, op.operationId);
+      if (exchanges.length === 0) continue;
+      it.each(exchanges)(`replays the $name example of ${op.operationId} ($mediaType) with status $status`, async (example) => {
+        const { baseUrl } = await serve(await start(new ManualClock()));
+        const res = await recorder.fetch(`${baseUrl}${op.path}`, { method: op.method.toUpperCase(), body: example.body, headers: { 'content-type': example.mediaType } });
+        expect(res.status).toBe(example.status);
+      });
+    }
+  });
+
+  describe(`${suite.api}: contract scenarios`, () => {
+    for (const scenario of suite.scenarios) {
+      it(scenario.name, async () => {
+        const clock = new ManualClock();
+        const { baseUrl } = await serve(await start(clock));
+        await scenario.run({ baseUrl, fetch: recorder.fetch, demo: suite.demo, clock });
+      });
+    }
+  });
+
+  return {
+    recorder,
+    /** Serves an app on loopback for one test; it is closed after the test. */
+    serve,
+    /** Registers the file's last test: every documented (operation, status) has been seen. */
+    expectFullCoverage() {
+      it('has exercised every documented status of every operation', () => {
+        expect(recorder.missing(), 'documented statuses no test exercised').toEqual([]);
+      });
+    },
+  };
+}

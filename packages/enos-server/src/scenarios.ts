@@ -1,0 +1,127 @@
+import assert from 'node:assert/strict';
+import { clockOf, defineSuite, type ScenarioContext } from '@loginspec/contract-testkit';
+import { ApiError, createEnosClient, LOGIN_PATH, type LoginRequest, type LoginResponse } from '@loginspec/enos-client';
+import { enos } from './description.js';
+import type { AttemptLimitSettings } from './throttle.js';
+
+type Context = ScenarioContext<LoginRequest>;
+
+const client = ({ baseUrl, fetch }: Context) => createEnosClient({ baseUrl, fetch });
+const send = ({ baseUrl, fetch }: Context, body: RequestInit['body'], contentType = 'application/json') =>
+  fetch(`${baseUrl}${LOGIN_PATH}`, { method: 'POST', body, headers: { 'content-type': contentType } });
+const attempt = (context: Context, password: string, account = context.demo.account) => client(context).api.POST(LOGIN_PATH, { body: { account, password } });
+const seed = enos.responseExample<LoginResponse>('login', 200, 'seed').data;
+const limit = enos.extension<AttemptLimitSettings>('x-attempt-limit', 'login');
+
+/** The EnOS login's contract, as scenarios any implementation must pass. */
+export const enosSuite = defineSuite<LoginRequest>({
+  api: 'enos',
+  description: enos,
+  demo: enos.requestExample<LoginRequest>('login'),
+  scenarios: [
+    {
+      name: "logs the seed's demo account in with a fresh token and its organizations",
+      async run(context) {
+        const data = await client(context).login(context.demo);
+        assert.match(data.accessToken, /^APP_PORTAL_S_[A-Za-z0-9]{32}$/);
+        assert.deepEqual(data.user, seed.user);
+        assert.deepEqual(data.organizations, seed.organizations);
+        assert.notEqual((await client(context).login(context.demo)).accessToken, data.accessToken);
+      },
+    },
+    {
+      name: 'answers a wrong password and an unknown account alike: 31400, no enumeration',
+      async run(context) {
+        const wrong = await attempt(context, 'nope');
+        const unknown = await attempt(context, 'nope', 'nobody-at-all');
+        assert.equal(wrong.response.status, 400);
+        assert.deepEqual(wrong.error, enos.errors('login').answer(31400).body);
+        assert.equal(unknown.response.status, 400);
+        assert.deepEqual(unknown.error, wrong.error);
+      },
+    },
+    {
+      name: 'raises a refusal from the login helper as an ApiError with its code',
+      async run(context) {
+        const error = await client(context)
+          .login({ ...context.demo, password: 'nope' })
+          .catch((e: unknown) => e);
+        assert.ok(error instanceof ApiError);
+        assert.equal(error.status, 400);
+        assert.equal(error.code, 31400);
+      },
+    },
+    {
+      name: 'answers every body it cannot read as credentials with 31400',
+      async run(context) {
+        for (const body of ['', '{"account": "portal_demo", ', '[]', '"portal_demo"', '{"account": 42, "password": true}', '{"account": "portal_demo"}', '{"account": "portal_demo", "password": ""}']) {
+          const res = await send(context, body);
+          assert.equal(res.status, 400, `body ${JSON.stringify(body)}`);
+          assert.deepEqual(await res.json(), enos.errors('login').answer(31400).body);
+        }
+      },
+    },
+    {
+      name: 'answers a body that is not JSON with 31415',
+      async run(context) {
+        const { account, password } = context.demo;
+        for (const [type, body] of [
+          ['text/plain', JSON.stringify({ account, password })],
+          ['application/x-www-form-urlencoded', `account=${account}&password=${password}`],
+          ['application/xml', `<LoginRequest><account>${account}</account></LoginRequest>`],
+        ] as const) {
+          const res = await send(context, body, type);
+          assert.equal(res.status, 415, type);
+          assert.equal(((await res.json()) as { code: number }).code, 31415);
+        }
+      },
+    },
+    {
+      name: 'answers a 1 MiB body with 31413',
+      async run(context) {
+        const res = await send(context, JSON.stringify({ account: context.demo.account, password: 'x'.repeat(1024 * 1024) }));
+        assert.equal(res.status, 413);
+        assert.equal(((await res.json()) as { code: number }).code, 31413);
+      },
+    },
+    {
+      name: 'refuses an account after the documented number of failures with 31429, until the window passes',
+      needs: ['clock'],
+      changesState: true,
+      async run(context) {
+        for (let i = 0; i < limit.perAccount; i++) assert.equal((await attempt(context, 'wrong')).response.status, 400);
+        const refused = await attempt(context, context.demo.password);
+        assert.equal(refused.response.status, 429);
+        assert.deepEqual(refused.error, enos.errors('login').answer(31429).body);
+        assert.equal(refused.response.headers.get('retry-after'), String(limit.windowSeconds));
+        clockOf(context).advance(limit.windowSeconds * 1000);
+        assert.equal((await attempt(context, context.demo.password)).response.status, 200);
+      },
+    },
+    {
+      name: 'refuses a client address after the documented number of failures, whatever the account',
+      changesState: true,
+      async run(context) {
+        for (let i = 0; i < limit.perClientAddress; i++) await attempt(context, 'wrong', `guess-${i}`);
+        assert.equal((await attempt(context, context.demo.password)).response.status, 429);
+      },
+    },
+    {
+      name: "clears an account's failures on success",
+      async run(context) {
+        for (let round = 0; round < 2; round++) {
+          for (let i = 0; i < limit.perAccount - 1; i++) await attempt(context, 'wrong');
+          assert.equal((await attempt(context, context.demo.password)).response.status, 200);
+        }
+      },
+    },
+    {
+      name: 'marks every answer as not cacheable',
+      async run(context) {
+        for (const password of [context.demo.password, 'wrong']) {
+          assert.equal((await attempt(context, password)).response.headers.get('cache-control'), 'no-store');
+        }
+      },
+    },
+  ],
+});

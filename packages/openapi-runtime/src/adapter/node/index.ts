@@ -1,0 +1,1 @@
+export { type ClientAddressOptions, clientAddress } from './client-address.js';

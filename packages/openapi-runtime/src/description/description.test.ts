@@ -1,0 +1,59 @@
+import type { OpenApiDocument } from '@loginspec/codec';
+import { describe, expect, it } from 'vitest';
+import bundled from '../fixtures/errors.json' with { type: 'json' };
+import type { operations } from '../fixtures/errors.js';
+import { Description } from './description.js';
+
+const description = new Description<operations, number>(bundled as unknown as OpenApiDocument);
+
+describe('Description', () => {
+  it('reads an extension of an operation, and says which one is missing', () => {
+    expect(description.extension('x-attempt-limit', 'login')).toEqual({ perAccount: 3 });
+    expect(() => description.extension('x-nothing', 'login')).toThrow('error answers fixture has no x-nothing on login');
+  });
+
+  it('reads request and response examples, the vendor sample `seed` by default', () => {
+    expect(description.requestExample('login')).toEqual({ user: 'demo' });
+    expect(description.requestExample('login', 'other', 'application/json')).toEqual({ user: 'other' });
+    expect(description.responseExample('login', 200, 'seed')).toEqual({ token: 't' });
+    expect(description.requestExamples('login').map((e) => e.name)).toEqual(['seed', 'other']);
+    expect(() => description.requestExample('login', 'nope')).toThrow('login has no request example "nope"');
+  });
+});
+
+describe('ErrorAnswers', () => {
+  const errors = description.errors('login');
+
+  it('answers each documented code with the status and body of its first example', () => {
+    expect(errors.codes).toEqual([4001, 4002, 4010, 4130, 4150]);
+    expect(errors.answer(4002)).toEqual({
+      status: 400,
+      body: { response: { code: 4002, timestamp: '2018-10-08T04:41:35.730Z', message: 'Field missing.' }, data: null },
+    });
+  });
+
+  it('reads a code documented only in XML from its XML example', () => {
+    expect(errors.answer(4010)).toEqual({ status: 401, body: { Code: 4010, Message: 'No.' } });
+  });
+
+  it('merges per-call overrides into the body, member by member, and adds headers', () => {
+    const answer = errors.answer(4001, { body: { response: { timestamp: '2026-01-01T00:00:00.000Z' } }, headers: { 'retry-after': '5' } });
+    expect(answer).toEqual({
+      status: 400,
+      body: { response: { code: 4001, timestamp: '2026-01-01T00:00:00.000Z', message: 'Malformed body.' }, data: null },
+      headers: { 'retry-after': '5' },
+    });
+    // The documented example is left as it was.
+    expect(errors.answer(4001)).toMatchObject({ body: { response: { timestamp: '2018-10-08T04:41:35.730Z' } } });
+  });
+
+  it('refuses a code no example shows', () => {
+    expect(() => errors.answer(9999)).toThrow('login: the description shows no example of code 9999');
+  });
+
+  it('maps runtime problems to codes for a router', () => {
+    const reject = errors.rejectWith({ 'malformed-body': 4001, 'body-too-large': 4130 }, (problem) => ({ body: { response: { message: problem.message } } }));
+    expect(reject({ kind: 'body-too-large', message: 'over 1 KiB' })).toMatchObject({ status: 413, body: { response: { code: 4130, message: 'over 1 KiB' } } });
+    expect(() => reject({ kind: 'missing-body', message: '' })).toThrow('login: no code answers a missing-body problem');
+  });
+});

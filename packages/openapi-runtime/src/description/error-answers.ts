@@ -1,0 +1,102 @@
+import { atPointer, type OpenApiDocument, resolveRef } from '@loginspec/codec';
+import type { OperationResponse } from '../operation-types.js';
+import type { OperationPlan } from '../plan/operation-plan.js';
+import type { ProblemKind, RequestProblem } from '../problems.js';
+
+/** A documented error answer changed for one call: a timestamp, an `info`, a list of binding errors. */
+export interface AnswerOverrides {
+  /** Merged into the example's body: objects member by member, anything else replaced. */
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+interface ErrorFields {
+  /** Dotted path of the error code in an error body, e.g. `code` or `response.code`. */
+  code: string;
+  message: string;
+}
+
+/** A member of a body by dotted path. */
+function member(body: unknown, path: string): unknown {
+  let node = body;
+  for (const key of path.split('.')) node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[key] : undefined;
+  return node;
+}
+
+function merge(base: unknown, override: unknown): unknown {
+  if (typeof base !== 'object' || base === null || Array.isArray(base) || typeof override !== 'object' || override === null || Array.isArray(override)) {
+    return override;
+  }
+  const merged: Record<string, unknown> = { ...(base as Record<string, unknown>) };
+  for (const [key, value] of Object.entries(override)) merged[key] = merge(merged[key], value);
+  return merged;
+}
+
+/**
+ * An operation's documented error answers, by vendor code: the status of the
+ * response whose examples show the code, and the body of the first such
+ * example. The code is read where the error schema's `x-error-fields` says.
+ * Servers answer errors from here, so that every status, code and message
+ * is written once, in the description.
+ *
+ * @example
+ * const errors = description.errors<ErrorCode>('login');
+ * route('login', { reject: errors.rejectWith({ 'invalid-body': 31400, … }), handle: () => errors.answer(31429, { headers }) });
+ */
+export class ErrorAnswers<Op, Code extends string | number> {
+  readonly #operationId: string;
+  readonly #answers = new Map<Code, { status: number; body: unknown }>();
+
+  constructor(plan: OperationPlan<unknown>, doc: OpenApiDocument) {
+    this.#operationId = plan.operationId;
+    for (const key of plan.responseKeys.filter((k) => /^[45]\d\d$/.test(k))) {
+      const response = plan.response(Number(key));
+      const documented = response && [...response.bodies.values()];
+      if (!documented || documented.length === 0) continue;
+      // JSON examples are values; XML examples are documents, read by their codec.
+      const body = documented.find((b) => b.codec.format === 'json') ?? (documented[0] as (typeof documented)[number]);
+      const fields = errorFields(doc, body.schemaPointer);
+      for (const example of body.examples.values()) {
+        const value = typeof example.value === 'string' && body.codec.format !== 'json' ? body.codec.decode(example.value) : example.value;
+        const code = member(value, fields.code) as Code;
+        const seen = this.#answers.get(code);
+        if (seen && seen.status !== Number(key)) throw new Error(`${plan.operationId}: code ${String(code)} is documented under both ${seen.status} and ${key}`);
+        if (!seen) this.#answers.set(code, { status: Number(key), body: value });
+      }
+    }
+  }
+
+  /** The codes this operation's examples document. */
+  get codes(): Code[] {
+    return [...this.#answers.keys()];
+  }
+
+  /** The documented answer for `code`, its body changed by `overrides`. */
+  answer(code: Code, overrides: AnswerOverrides = {}): OperationResponse<Op> {
+    const documented = this.#answers.get(code);
+    if (!documented) throw new Error(`${this.#operationId}: the description shows no example of code ${String(code)}`);
+    const body = overrides.body === undefined ? documented.body : merge(documented.body, overrides.body);
+    return { status: documented.status, body, ...(overrides.headers ? { headers: overrides.headers } : {}) } as OperationResponse<Op>;
+  }
+
+  /**
+   * A `reject` for the router: each problem the runtime meets answered with
+   * the code `codes` names for its kind, optionally changed by `details`
+   * (e.g. to list the binding errors).
+   */
+  rejectWith(codes: Partial<Record<ProblemKind, Code>>, details?: (problem: RequestProblem) => AnswerOverrides | undefined) {
+    return (problem: RequestProblem): OperationResponse<Op> => {
+      const code = codes[problem.kind];
+      if (code === undefined) throw new Error(`${this.#operationId}: no code answers a ${problem.kind} problem`);
+      return this.answer(code, details?.(problem));
+    };
+  }
+}
+
+/** The error schema's `x-error-fields`: where its code and message are. */
+export function errorFields(doc: OpenApiDocument, schemaPointer: string): ErrorFields {
+  const schema = resolveRef(doc, atPointer(doc, schemaPointer)) as { 'x-error-fields'?: ErrorFields };
+  const fields = schema['x-error-fields'];
+  if (!fields?.code || !fields.message) throw new Error(`the error schema at ${schemaPointer} has no x-error-fields {code, message}`);
+  return fields;
+}

@@ -1,0 +1,103 @@
+import { atPointer, bodyFormat, createBodyCodec, escapePointer, type OpenApiDocument, resolveRef } from '@loginspec/codec';
+import type { ExampleObject, MediaTypeObject, OperationRef } from '../description/operations.js';
+import type { ProblemKind } from '../problems.js';
+import { type BodyPlan, bodyPlan } from './body.js';
+import { ParametersPlan } from './parameters.js';
+import { SecurityPlan, type Verifiers } from './security.js';
+import type { SchemaValidator } from './validator.js';
+
+export interface RequestBodyPlan {
+  required: boolean;
+  /** By media type essence (`application/json`). */
+  bodies: ReadonlyMap<string, BodyPlan>;
+  /** For messages: `application/json, text/xml`. */
+  accepted: string;
+}
+
+export interface ResponsePlan {
+  /** The key the description documents it under: `200`, `4XX` or `default`. */
+  key: string;
+  /** In the description's order, which breaks ties in content negotiation. */
+  mediaTypes: readonly string[];
+  bodies: ReadonlyMap<string, BodyPlan>;
+}
+
+/**
+ * Everything the runtime needs to serve one operation, computed once from
+ * the description: its parameters, security, request bodies by media type
+ * and responses by status, each with its codec and compiled validator.
+ * Nothing that depends only on the description is left for request time.
+ */
+export class OperationPlan<Principals = Record<string, unknown>> {
+  readonly ref: OperationRef;
+  readonly parameters: ParametersPlan | undefined;
+  readonly security: SecurityPlan<Principals> | undefined;
+  readonly requestBody: RequestBodyPlan | undefined;
+  readonly #responses: Map<string, ResponsePlan>;
+
+  constructor(ref: OperationRef, doc: OpenApiDocument, validator: SchemaValidator, verifiers: Partial<Verifiers<Principals>> = {}) {
+    this.ref = ref;
+    this.parameters = ParametersPlan.compile(ref, doc, validator);
+    this.security = SecurityPlan.compile(ref, doc, verifiers);
+    this.requestBody = requestBodyPlan(ref, doc, validator);
+    this.#responses = new Map(
+      Object.keys(ref.operation.responses ?? {}).map((key) => {
+        const { bodies, mediaTypes } = contentPlan(`${ref.pointer}/responses/${escapePointer(key)}`, doc, validator);
+        return [key, { key, mediaTypes, bodies }];
+      }),
+    );
+  }
+
+  get operationId(): string {
+    return this.ref.operationId;
+  }
+
+  /** The documented response for a status: exact, then its range (`4XX`), then `default`. */
+  response(status: number): ResponsePlan | undefined {
+    return this.#responses.get(String(status)) ?? this.#responses.get(`${String(status)[0]}XX`) ?? this.#responses.get('default');
+  }
+
+  /** Every documented response key, as the description lists them. */
+  get responseKeys(): string[] {
+    return [...this.#responses.keys()];
+  }
+
+  /** The problems the runtime can meet before this operation's handler, each of which `reject` must answer. */
+  get problemKinds(): ProblemKind[] {
+    const kinds: ProblemKind[] = ['body-too-large'];
+    if (this.parameters) kinds.push('invalid-parameter');
+    if (this.security) kinds.push('unauthenticated');
+    if (this.requestBody) {
+      kinds.push('unsupported-media-type', 'malformed-body', 'invalid-body');
+      if (this.requestBody.required) kinds.push('missing-body');
+    }
+    return kinds;
+  }
+}
+
+function requestBodyPlan(ref: OperationRef, doc: OpenApiDocument, validator: SchemaValidator): RequestBodyPlan | undefined {
+  if (ref.operation.requestBody === undefined) return undefined;
+  const { bodies, mediaTypes, node } = contentPlan(`${ref.pointer}/requestBody`, doc, validator);
+  if (bodies.size === 0) return undefined;
+  return { required: (node as { required?: boolean }).required === true, bodies, accepted: mediaTypes.join(', ') };
+}
+
+/**
+ * The bodies of a Request Body or Response Object at `pointer`, following a
+ * `$ref` to `components`: each schema is addressed where it stands, so that
+ * Ajv compiles it once however many operations share it.
+ */
+function contentPlan(pointer: string, doc: OpenApiDocument, validator: SchemaValidator) {
+  const raw = atPointer(doc, pointer);
+  const at = typeof raw === 'object' && raw !== null && '$ref' in raw ? (raw as { $ref: string }).$ref : pointer;
+  const node = resolveRef(doc, raw) as { content?: Record<string, MediaTypeObject> };
+  const bodies = new Map<string, BodyPlan>();
+  for (const [mediaType, media] of Object.entries(node.content ?? {})) {
+    if (media.schema === undefined) continue;
+    if (!bodyFormat(mediaType)) throw new Error(`${pointer}: ${mediaType} is not a media type this runtime reads (JSON, form or XML)`);
+    const schemaPointer = `${at}/content/${escapePointer(mediaType)}/schema`;
+    const examples = new Map(Object.entries(media.examples ?? {}).map(([name, example]) => [name, resolveRef(doc, example) as ExampleObject]));
+    bodies.set(mediaType, bodyPlan(createBodyCodec(mediaType, media.schema, doc), schemaPointer, validator.at(schemaPointer), examples));
+  }
+  return { bodies, mediaTypes: [...bodies.keys()], node };
+}

@@ -1,0 +1,129 @@
+import { type OpenApiDocument, resolveRef } from '@loginspec/codec';
+import type { OperationRef } from '../description/operations.js';
+import type { RequestProblem } from '../problems.js';
+import type { ParameterSource } from './parameters.js';
+
+/**
+ * Checks one scheme's credential and answers who presented it (the
+ * principal), or undefined to refuse it. Servers give the router one per
+ * security scheme their description declares.
+ *
+ * @example
+ * const xelionSession: Verifier<Session> = (token, { path }) => sessions.byToken(String(path.tenant), token);
+ */
+export type Verifier<Principal> = (credential: string, request: { path: Record<string, unknown> }) => Principal | undefined | Promise<Principal | undefined>;
+
+export type Verifiers<Principals> = { [Scheme in keyof Principals]: Verifier<Principals[Scheme]> };
+
+export type SecurityReading<Principals> = { ok: true; principals: Partial<Principals> } | { ok: false; problem: Extract<RequestProblem, { kind: 'unauthenticated' }> };
+
+interface SecuritySchemeObject {
+  type: 'apiKey' | 'http' | 'oauth2' | 'openIdConnect' | 'mutualTLS';
+  name?: string;
+  in?: 'header' | 'query' | 'cookie';
+  scheme?: string;
+}
+
+/** Takes a scheme's credential out of a request; undefined when the request carries none. */
+type CredentialReader = (source: ParameterSource) => string | undefined;
+
+/** `Authorization: <scheme> <credentials>`, the scheme matched without regard to case (RFC 9110 §11.1). */
+function authorization(scheme: string): CredentialReader {
+  const prefix = `${scheme.toLowerCase()} `;
+  return (source) => {
+    const value = source.header('authorization');
+    if (value === undefined || value.length <= prefix.length || value.slice(0, prefix.length).toLowerCase() !== prefix) return undefined;
+    return value.slice(prefix.length).trim() || undefined;
+  };
+}
+
+function extractorOf(name: string, scheme: SecuritySchemeObject): CredentialReader {
+  switch (scheme.type) {
+    case 'apiKey': {
+      const key = scheme.name ?? '';
+      if (scheme.in === 'header') return (source) => source.header(key.toLowerCase());
+      if (scheme.in === 'query') return (source) => source.query(key)?.[0];
+      if (scheme.in === 'cookie') return (source) => source.cookie(key);
+      throw new Error(`security scheme "${name}" has no valid "in"`);
+    }
+    case 'http':
+      return authorization(scheme.scheme ?? 'bearer');
+    case 'oauth2':
+    case 'openIdConnect':
+      return authorization('bearer');
+    default:
+      throw new Error(`security scheme "${name}" is of type ${scheme.type}, which this runtime cannot check`);
+  }
+}
+
+interface Requirement {
+  schemes: { name: string; extract: CredentialReader }[];
+}
+
+/**
+ * An operation's security requirements (its own `security`, else the
+ * document's), compiled once. Requirements are alternatives, the schemes of
+ * one requirement all needed. A requirement whose credentials the request
+ * carries is tried before the anonymous one (`{}`), so that a handler
+ * learns who is calling whenever it can.
+ */
+export class SecurityPlan<Principals> {
+  readonly #requirements: Requirement[];
+  readonly #anonymous: boolean;
+  readonly #verifiers: Verifiers<Principals>;
+  readonly #schemeNames: string[];
+
+  private constructor(requirements: Requirement[], anonymous: boolean, verifiers: Verifiers<Principals>) {
+    this.#requirements = requirements;
+    this.#anonymous = anonymous;
+    this.#verifiers = verifiers;
+    this.#schemeNames = [...new Set(requirements.flatMap((r) => r.schemes.map((s) => s.name)))];
+  }
+
+  /** Undefined when the operation needs no credential and accepts none. */
+  static compile<Principals>(op: OperationRef, doc: OpenApiDocument, verifiers: Partial<Verifiers<Principals>>): SecurityPlan<Principals> | undefined {
+    const requirements = (op.operation.security ?? (doc.security as OperationRef['operation']['security']) ?? []) as Record<string, string[]>[];
+    const declared = ((doc.components?.securitySchemes ?? {}) as Record<string, SecuritySchemeObject | { $ref: string }>);
+    const compiled = requirements
+      .filter((requirement) => Object.keys(requirement).length > 0)
+      .map((requirement) => ({
+        schemes: Object.keys(requirement).map((name) => {
+          const raw = declared[name];
+          if (!raw) throw new Error(`${op.operationId} requires security scheme "${name}", which components.securitySchemes does not declare`);
+          if (!(name in verifiers)) throw new Error(`${op.operationId} requires security scheme "${name}": give the router a verifier for it`);
+          return { name, extract: extractorOf(name, resolveRef(doc, raw) as SecuritySchemeObject) };
+        }),
+      }));
+    if (compiled.length === 0) return undefined;
+    const anonymous = requirements.length === 0 || requirements.some((requirement) => Object.keys(requirement).length === 0);
+    return new SecurityPlan(compiled, anonymous, verifiers as Verifiers<Principals>);
+  }
+
+  async check(source: ParameterSource, path: Record<string, unknown>): Promise<SecurityReading<Principals>> {
+    let presented = false;
+    for (const requirement of this.#requirements) {
+      const principals: Record<string, unknown> = {};
+      let met = true;
+      for (const { name, extract } of requirement.schemes) {
+        const credential = extract(source);
+        if (credential === undefined) {
+          met = false;
+          break;
+        }
+        presented = true;
+        const principal = await this.#verifiers[name as keyof Principals](credential, { path });
+        if (principal === undefined) {
+          met = false;
+          break;
+        }
+        principals[name] = principal;
+      }
+      if (met) return { ok: true, principals: principals as Partial<Principals> };
+    }
+    if (this.#anonymous) return { ok: true, principals: {} };
+    const schemes = this.#schemeNames;
+    return presented
+      ? { ok: false, problem: { kind: 'unauthenticated', reason: 'refused', schemes, message: `the credentials for ${schemes.join(' or ')} were refused` } }
+      : { ok: false, problem: { kind: 'unauthenticated', reason: 'missing', schemes, message: `credentials for ${schemes.join(' or ')} are required` } };
+  }
+}

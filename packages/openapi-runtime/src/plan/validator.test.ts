@@ -1,0 +1,43 @@
+import type { OpenApiDocument } from '@loginspec/codec';
+import { describe, expect, it } from 'vitest';
+import { SchemaValidator } from './validator.js';
+
+const doc: OpenApiDocument = {
+  openapi: '3.1.0',
+  info: { title: 'validator test', version: '1' },
+  paths: { '/x': { post: { 'x-attempt-limit': { perAccount: 1 } } } },
+  components: {
+    schemas: {
+      Item: {
+        type: 'object',
+        'x-error-fields': { code: 'code', message: 'message' },
+        xml: { name: 'Item' },
+        additionalProperties: false,
+        required: ['name'],
+        properties: { name: { type: 'string' }, count: { type: 'integer', minimum: 0 } },
+      },
+    },
+  },
+};
+
+describe('SchemaValidator', () => {
+  const validator = new SchemaValidator(doc);
+  const item = validator.at('#/components/schemas/Item');
+
+  it('checks values as they are, with OpenAPI annotations and x- extensions allowed in schemas', () => {
+    expect(item({ name: 'a', count: 1 })).toBeUndefined();
+    expect(item({ name: 'a', count: '1' })).toEqual([expect.objectContaining({ path: '/count', keyword: 'type', message: 'body/count must be integer', reason: 'must be integer' })]);
+  });
+
+  it('names a missing property in the issue path, and reports every issue', () => {
+    expect(item({ count: -1, extra: true })?.map((i) => i.path)).toEqual(['/name', '/extra', '/count']);
+  });
+
+  it('compiles a pointer once', () => {
+    expect(validator.at('#/components/schemas/Item')).toBe(item);
+  });
+
+  it('throws for a pointer that names no schema', () => {
+    expect(() => validator.at('#/components/schemas/Nope')).toThrow();
+  });
+});

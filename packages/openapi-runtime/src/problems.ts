@@ -1,0 +1,19 @@
+import type { MalformedReason } from '@loginspec/codec';
+import type { ValidationIssue } from './plan/validator.js';
+
+export type ParameterLocation = 'path' | 'query' | 'header' | 'cookie';
+
+/**
+ * Why the runtime refused a request before it reached the handler. Each
+ * server's `reject` turns a problem into one of its documented answers.
+ */
+export type RequestProblem =
+  | { kind: 'invalid-parameter'; message: string; in: ParameterLocation; name: string; issues: ValidationIssue[] }
+  | { kind: 'unauthenticated'; message: string; reason: 'missing' | 'refused'; schemes: string[] }
+  | { kind: 'unsupported-media-type'; message: string }
+  | { kind: 'body-too-large'; message: string }
+  | { kind: 'missing-body'; message: string }
+  | { kind: 'malformed-body'; message: string; reason: MalformedReason | 'encoding' }
+  | { kind: 'invalid-body'; message: string; issues: ValidationIssue[] };
+
+export type ProblemKind = RequestProblem['kind'];

@@ -1,0 +1,143 @@
+import { parseMediaType } from '@loginspec/codec';
+import type { Context, Hono } from 'hono';
+import { getCookie } from 'hono/cookie';
+import type { Description } from '../description/description.js';
+import { negotiateMediaType } from '../negotiate.js';
+import type { OperationBody, OperationParameters, OperationResponse } from '../operation-types.js';
+import type { OperationPlan } from '../plan/operation-plan.js';
+import type { ParameterSource, ParameterValues } from '../plan/parameters.js';
+import type { Verifiers } from '../plan/security.js';
+import type { RequestProblem } from '../problems.js';
+import { readRequestBody } from './read-body.js';
+
+/** What a handler receives: the request, read and checked against its operation. */
+export interface OperationRequest<Op, Principals = Record<string, never>> {
+  /** Parsed by its media type and valid against its schema. */
+  body: OperationBody<Op>;
+  /** Parameters, deserialized by their style, typed by their schema and valid against it. */
+  path: OperationParameters<Op, 'path'>;
+  query: OperationParameters<Op, 'query'>;
+  headers: OperationParameters<Op, 'header'>;
+  cookies: OperationParameters<Op, 'cookie'>;
+  /** Who presented credentials, by security scheme; empty for an anonymous request. */
+  principals: Partial<Principals>;
+  /** The client's address, as the router's `clientAddress` option reads it (`unknown` without one). */
+  readonly clientAddress: string;
+}
+
+export interface OperationHandlers<Op, Principals = Record<string, never>> {
+  handle(request: OperationRequest<Op, Principals>): OperationResponse<Op> | Promise<OperationResponse<Op>>;
+  /** Turns a request the runtime refused into one of the operation's documented error answers. */
+  reject(problem: RequestProblem): OperationResponse<Op>;
+  /**
+   * Turns an error thrown while answering into a documented answer (a 500
+   * the description shows). Without it the error reaches Hono's error handler.
+   */
+  fail?(error: unknown): OperationResponse<Op>;
+}
+
+export interface RouterOptions<Principals> {
+  /** Largest request body accepted, in bytes (64 KiB by default). */
+  maxBodyBytes?: number;
+  /** One verifier per security scheme the description's operations require. */
+  security?: Verifiers<Principals>;
+  /**
+   * Reads the client's address, for per-client limits. The platform adapter
+   * provides it (`clientAddress` from `@loginspec/openapi-runtime/node`),
+   * with its trusted-proxy setting.
+   */
+  clientAddress?: (c: Context) => string;
+}
+
+export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+
+const NO_PARAMETERS: ParameterValues = { path: {}, query: {}, header: {}, cookie: {} };
+
+interface SentResponse {
+  status: number;
+  body?: unknown;
+  content?: Record<string, unknown>;
+  headers?: Record<string, string>;
+}
+
+/**
+ * Binds a description's operations to a Hono app. Each request is checked
+ * against its operation's plan (compiled once, at `route`), in one order:
+ * parameters, security, media type, size, body. Only a request that passes
+ * reaches `handle`; the others reach `reject` with the problem. Answers are
+ * written in the media type the client accepts among those the description
+ * documents for the status.
+ *
+ * @example
+ * const route = operationRouter(app, description, { security: { xelionSession }, clientAddress });
+ * route('login', { reject, handle: async ({ body, path, principals }) => ({ status: 200, body: … }) });
+ */
+export function operationRouter<Ops, Principals = Record<string, never>>(app: Hono, description: Description<Ops>, options: RouterOptions<Principals> = {}) {
+  const { maxBodyBytes = DEFAULT_MAX_BODY_BYTES, security = {}, clientAddress } = options;
+  return <K extends keyof Ops & string>(operationId: K, handlers: OperationHandlers<Ops[K], Principals>): void => {
+    const plan = description.compilePlan<Principals>(operationId, security as Verifiers<Principals>);
+    const { method, path } = plan.ref;
+    const respond = (c: Context, result: OperationResponse<Ops[K]>) => send(c, plan, result as SentResponse);
+
+    app.on(method.toUpperCase(), path.replace(/\{([^}]+)\}/g, ':$1'), async (c) => {
+      try {
+        const source = parameterSource(c);
+        let parameters = NO_PARAMETERS;
+        if (plan.parameters) {
+          const reading = plan.parameters.read(source);
+          if (!reading.ok) return respond(c, handlers.reject(reading.problem));
+          parameters = reading.values;
+        }
+        let principals: Partial<Principals> = {};
+        if (plan.security) {
+          const checked = await plan.security.check(source, parameters.path);
+          if (!checked.ok) return respond(c, handlers.reject(checked.problem));
+          principals = checked.principals;
+        }
+        const body = await readRequestBody(c, plan.requestBody, maxBodyBytes);
+        if (!body.ok) return respond(c, handlers.reject(body.problem));
+        const request = {
+          body: body.value,
+          path: parameters.path,
+          query: parameters.query,
+          headers: parameters.header,
+          cookies: parameters.cookie,
+          principals,
+          get clientAddress() {
+            return clientAddress?.(c) ?? 'unknown';
+          },
+        } as OperationRequest<Ops[K], Principals>;
+        return respond(c, await handlers.handle(request));
+      } catch (error) {
+        if (!handlers.fail) throw error;
+        return respond(c, handlers.fail(error));
+      }
+    });
+  };
+}
+
+/** The raw parameter values of a request; the query and cookies are parsed once, when first asked. */
+function parameterSource(c: Context): ParameterSource {
+  let queries: Record<string, string[]> | undefined;
+  return {
+    path: (name) => c.req.param(name),
+    query: (name) => (queries ??= c.req.queries())[name],
+    header: (name) => c.req.header(name),
+    cookie: (name) => getCookie(c, name),
+  };
+}
+
+function send(c: Context, plan: OperationPlan<unknown>, result: SentResponse): Response {
+  const response = plan.response(result.status);
+  if (!response) throw new Error(`${plan.operationId} answered ${result.status}, which its description does not document`);
+  // Login answers carry credentials: never cached (RFC 6749 §5.1 asks the same of token responses).
+  const headers: Record<string, string> = { 'cache-control': 'no-store', ...result.headers };
+  const [only] = response.mediaTypes;
+  if (only === undefined) return c.body(null, result.status as 200, headers);
+  const mediaType =
+    response.mediaTypes.length === 1 ? only : negotiateMediaType(c.req.header('accept'), response.mediaTypes, parseMediaType(c.req.header('content-type'))?.essence);
+  const body = response.bodies.get(mediaType) ?? (response.bodies.get(only) as NonNullable<ReturnType<typeof response.bodies.get>>);
+  headers['content-type'] = `${body.mediaType}; charset=utf-8`;
+  const value = result.content ? result.content[body.mediaType] : result.body;
+  return c.body(body.write(value), result.status as 200, headers);
+}
