@@ -1,5 +1,5 @@
 import type { ErrorResult } from '@loginspec/aktion-client';
-import type { RequestProblem, ValidationIssue } from '@loginspec/openapi-runtime';
+import { memoBy, type RequestProblem, type ValidationIssue } from '@loginspec/openapi-runtime';
 import { aktion } from './description.js';
 
 const login = aktion.errors('login');
@@ -20,8 +20,14 @@ function bindingErrors(problem: RequestProblem): string[] {
   return [problem.message];
 }
 
+/** The binding errors of a problem, remembered by its message, which names every issue. */
+const bindingAnswer = memoBy(
+  (problem: RequestProblem) => `${problem.kind} ${problem.message}`,
+  (problem) => ({ body: { ModelStateErr: bindingErrors(problem) } }),
+);
+
 /** A request the runtime refused before the handler, as its documented error; a 1002 lists what failed to bind. */
 export const refusal = login.rejectWith(
   { 'unsupported-media-type': 415, 'body-too-large': 413, 'missing-body': 1002, 'malformed-body': 1002, 'invalid-body': 1002 },
-  (problem) => (problem.kind === 'unsupported-media-type' || problem.kind === 'body-too-large' ? undefined : { body: { ModelStateErr: bindingErrors(problem) } }),
+  (problem) => (problem.kind === 'unsupported-media-type' || problem.kind === 'body-too-large' ? undefined : bindingAnswer(problem)),
 );

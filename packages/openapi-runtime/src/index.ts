@@ -4,6 +4,7 @@ export type { ExampleObject, MediaTypeObject, OperationObject, OperationRef, Par
 export { negotiateMediaType } from './negotiate.js';
 export type { OperationBody, OperationParameters, OperationResponse } from './operation-types.js';
 export type { BodyPlan, BodyReading } from './plan/body.js';
+export { memoBy } from './plan/memo.js';
 export type { OperationPlan, RequestBodyPlan, ResponsePlan } from './plan/operation-plan.js';
 export type { Verifier, Verifiers } from './plan/security.js';
 export type { ValidationIssue } from './plan/validator.js';

@@ -1,5 +1,6 @@
 import { atPointer, type OpenApiDocument, resolveRef } from '@loginspec/codec';
 import type { OperationResponse } from '../operation-types.js';
+import { memoBy } from '../plan/memo.js';
 import type { OperationPlan } from '../plan/operation-plan.js';
 import type { ProblemKind, RequestProblem } from '../problems.js';
 
@@ -21,6 +22,14 @@ function member(body: unknown, path: string): unknown {
   let node = body;
   for (const key of path.split('.')) node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[key] : undefined;
   return node;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    for (const member of Object.values(value)) deepFreeze(member);
+    Object.freeze(value);
+  }
+  return value;
 }
 
 function merge(base: unknown, override: unknown): unknown {
@@ -61,7 +70,8 @@ export class ErrorAnswers<Op, Code extends string | number> {
         const code = member(value, fields.code) as Code;
         const seen = this.#answers.get(code);
         if (seen && seen.status !== Number(key)) throw new Error(`${plan.operationId}: code ${String(code)} is documented under both ${seen.status} and ${key}`);
-        if (!seen) this.#answers.set(code, { status: Number(key), body: value });
+        // Frozen: the same documented body is answered many times, and written once (see BodyPlan.write).
+        if (!seen) this.#answers.set(code, { status: Number(key), body: deepFreeze(value) });
       }
     }
   }
@@ -75,8 +85,30 @@ export class ErrorAnswers<Op, Code extends string | number> {
   answer(code: Code, overrides: AnswerOverrides = {}): OperationResponse<Op> {
     const documented = this.#answers.get(code);
     if (!documented) throw new Error(`${this.#operationId}: the description shows no example of code ${String(code)}`);
-    const body = overrides.body === undefined ? documented.body : merge(documented.body, overrides.body);
+    const body = overrides.body === undefined ? documented.body : this.#changed(documented.body, code, overrides.body);
     return { status: documented.status, body, ...(overrides.headers ? { headers: overrides.headers } : {}) } as OperationResponse<Op>;
+  }
+
+  readonly #byContent = memoBy(
+    (_documented: unknown, code: Code, changes: unknown) => JSON.stringify([code, changes]),
+    (documented, _code, changes) => deepFreeze(merge(documented, changes)),
+    256,
+  );
+  readonly #bySameObject = new WeakMap<object, Map<Code, unknown>>();
+
+  /**
+   * A documented body with per-call changes, remembered frozen: by the
+   * changes object itself while it lives (a caller that reuses its changes,
+   * and never alters them, pays nothing), else by their content, up to 256. A flood of the same bad
+   * request is answered from memory, its text written once (see BodyPlan.write).
+   */
+  #changed(documented: unknown, code: Code, changes: unknown): unknown {
+    if (typeof changes !== 'object' || changes === null) return this.#byContent(documented, code, changes);
+    let byCode = this.#bySameObject.get(changes);
+    if (!byCode) this.#bySameObject.set(changes, (byCode = new Map()));
+    let body = byCode.get(code);
+    if (body === undefined) byCode.set(code, (body = this.#byContent(documented, code, changes)));
+    return body;
   }
 
   /**

@@ -21,6 +21,8 @@ export interface BodyPlan {
 }
 
 export function bodyPlan(codec: BodyCodec, schemaPointer: string, validate: Validate, examples: ReadonlyMap<string, ExampleObject>): BodyPlan {
+  // A frozen value cannot change, so its text is written once: documented answers are frozen.
+  const written = new WeakMap<object, string>();
   return {
     mediaType: codec.mediaType,
     codec,
@@ -37,6 +39,11 @@ export function bodyPlan(codec: BodyCodec, schemaPointer: string, validate: Vali
       const issues = validate(value);
       return issues ? { ok: false, issues } : { ok: true, value };
     },
-    write: (value) => codec.encode(value),
+    write(value) {
+      if (typeof value !== 'object' || value === null || !Object.isFrozen(value)) return codec.encode(value);
+      let text = written.get(value);
+      if (text === undefined) written.set(value, (text = codec.encode(value)));
+      return text;
+    },
   };
 }

@@ -1,7 +1,9 @@
-import { atPointer, bodyFormat, createBodyCodec, escapePointer, type OpenApiDocument, resolveRef } from '@loginspec/codec';
+import { atPointer, bodyFormat, createBodyCodec, escapePointer, type OpenApiDocument, parseMediaType, resolveRef } from '@loginspec/codec';
+import { negotiateMediaType } from '../negotiate.js';
 import type { ExampleObject, MediaTypeObject, OperationRef } from '../description/operations.js';
 import type { ProblemKind } from '../problems.js';
 import { type BodyPlan, bodyPlan } from './body.js';
+import { memoBy } from './memo.js';
 import { ParametersPlan } from './parameters.js';
 import { SecurityPlan, type Verifiers } from './security.js';
 import type { SchemaValidator } from './validator.js';
@@ -12,6 +14,8 @@ export interface RequestBodyPlan {
   bodies: ReadonlyMap<string, BodyPlan>;
   /** For messages: `application/json, text/xml`. */
   accepted: string;
+  /** The documented body a Content-Type names, if it names one in UTF-8. */
+  bodyFor(contentType: string | undefined): BodyPlan | undefined;
 }
 
 export interface ResponsePlan {
@@ -20,6 +24,8 @@ export interface ResponsePlan {
   /** In the description's order, which breaks ties in content negotiation. */
   mediaTypes: readonly string[];
   bodies: ReadonlyMap<string, BodyPlan>;
+  /** The body to answer in, negotiated from `Accept` and the request's own media type. */
+  bodyFor(accept: string | undefined, requestMediaType: string | undefined): BodyPlan | undefined;
 }
 
 /**
@@ -43,7 +49,7 @@ export class OperationPlan<Principals = Record<string, unknown>> {
     this.#responses = new Map(
       Object.keys(ref.operation.responses ?? {}).map((key) => {
         const { bodies, mediaTypes } = contentPlan(`${ref.pointer}/responses/${escapePointer(key)}`, doc, validator);
-        return [key, { key, mediaTypes, bodies }];
+        return [key, { key, mediaTypes, bodies, bodyFor: negotiator(bodies, mediaTypes) }];
       }),
     );
   }
@@ -79,7 +85,38 @@ function requestBodyPlan(ref: OperationRef, doc: OpenApiDocument, validator: Sch
   if (ref.operation.requestBody === undefined) return undefined;
   const { bodies, mediaTypes, node } = contentPlan(`${ref.pointer}/requestBody`, doc, validator);
   if (bodies.size === 0) return undefined;
-  return { required: (node as { required?: boolean }).required === true, bodies, accepted: mediaTypes.join(', ') };
+  const bodyFor = memoBy((contentType: string) => contentType, (contentType) => {
+    const mediaType = parseMediaType(contentType);
+    const body = mediaType && bodies.get(mediaType.essence);
+    const charset = mediaType?.params.charset?.toLowerCase();
+    return body && (charset === undefined || charset === 'utf-8' || charset === 'utf8') ? body : undefined;
+  });
+  return {
+    required: (node as { required?: boolean }).required === true,
+    bodies,
+    accepted: mediaTypes.join(', '),
+    bodyFor: (contentType) => (contentType === undefined ? undefined : bodyFor(contentType)),
+  };
+}
+
+/** Content negotiation for one response, its answers remembered by the pair of headers it depends on. */
+function negotiator(bodies: ReadonlyMap<string, BodyPlan>, mediaTypes: string[]): ResponsePlan['bodyFor'] {
+  const [only] = mediaTypes;
+  if (only === undefined) return () => undefined;
+  if (mediaTypes.length === 1) return () => bodies.get(only);
+  // One memory per request media type (few: those documented, or none), each keyed by Accept.
+  const byRequestType = new Map<string | undefined, (accept: string) => BodyPlan | undefined>();
+  return (accept, requestMediaType) => {
+    let negotiate = byRequestType.get(requestMediaType);
+    if (!negotiate) {
+      negotiate = memoBy(
+        (accept: string) => accept,
+        (accept) => bodies.get(negotiateMediaType(accept || undefined, mediaTypes, requestMediaType)),
+      );
+      if (byRequestType.size < 16) byRequestType.set(requestMediaType, negotiate);
+    }
+    return negotiate(accept ?? '');
+  };
 }
 
 /**

@@ -3,9 +3,11 @@ import type { Context } from 'hono';
 import type { RequestBodyPlan } from '../plan/operation-plan.js';
 import type { RequestProblem } from '../problems.js';
 
-export type BodyOutcome = { ok: true; value: unknown; mediaType: string | undefined } | { ok: false; problem: RequestProblem };
+/** The body, or why it was refused; either way the request's documented media type, when it had one. */
+export type BodyOutcome = { ok: true; value: unknown; mediaType: string | undefined } | { ok: false; problem: RequestProblem; mediaType?: string };
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+/** Replaces invalid sequences with U+FFFD, as the platform's own body reading does; the reader then refuses them. */
+const utf8 = new TextDecoder('utf-8');
 
 const NO_BODY: BodyOutcome = { ok: true, value: undefined, mediaType: undefined };
 
@@ -29,40 +31,36 @@ export async function readRequestBody(c: Context, declared: RequestBodyPlan | un
   }
   // An optional body may be left out altogether, Content-Type included.
   if (!declared.required && !streamed && !length && c.req.header('content-type') === undefined) return NO_BODY;
-  const media = mediaTypeOf(c, declared);
-  if (!media.ok) return media;
-  if (length !== undefined && length > maxBytes) return tooLarge(maxBytes);
+  const contentType = c.req.header('content-type');
+  const body = declared.bodyFor(contentType);
+  if (!body) {
+    // A documented type in another charset still says which format the client reads.
+    const problem = { kind: 'unsupported-media-type' as const, message: `send the body as ${declared.accepted} (UTF-8)` };
+    return { ok: false, problem, mediaType: parseMediaType(contentType)?.essence };
+  }
+  const { mediaType } = body;
+  if (length !== undefined && length > maxBytes) return { ...tooLarge(maxBytes), mediaType };
   // With a Content-Length the framing bounds the body; without one it is read up to the limit and no further.
-  const bytes = length !== undefined ? new Uint8Array(await c.req.arrayBuffer()) : await readCapped(c, maxBytes);
-  if (bytes === undefined) return tooLarge(maxBytes);
-  if (bytes.length === 0) {
-    return declared.required ? { ok: false, problem: { kind: 'missing-body', message: 'request body is required' } } : NO_BODY;
+  const text = length !== undefined ? await c.req.text() : await readCapped(c, maxBytes);
+  if (text === undefined) return { ...tooLarge(maxBytes), mediaType };
+  if (text.length === 0) {
+    return declared.required ? { ok: false, problem: { kind: 'missing-body', message: 'request body is required' }, mediaType } : NO_BODY;
   }
-  let text: string;
-  try {
-    text = utf8.decode(bytes);
-  } catch {
-    return { ok: false, problem: { kind: 'malformed-body', reason: 'encoding', message: `body is not valid ${media.body.mediaType}: not valid UTF-8` } };
+  // Decoding replaced every invalid UTF-8 sequence with U+FFFD: a body that carries one is refused,
+  // which refuses a literal U+FFFD too (no login field needs it).
+  if (text.includes('\uFFFD')) {
+    return { ok: false, problem: { kind: 'malformed-body', reason: 'encoding', message: `body is not valid ${mediaType}: not valid UTF-8 (or carries U+FFFD)` }, mediaType };
   }
-  const reading = media.body.read(text);
-  if (reading.ok) return { ok: true, value: reading.value, mediaType: media.body.mediaType };
-  if ('malformed' in reading) return { ok: false, problem: { kind: 'malformed-body', reason: reading.reason, message: `body is not valid ${media.body.mediaType}: ${reading.malformed}` } };
-  return { ok: false, problem: { kind: 'invalid-body', message: reading.issues.map((issue) => issue.message).join('; '), issues: reading.issues } };
+  const reading = body.read(text);
+  if (reading.ok) return { ok: true, value: reading.value, mediaType };
+  if ('malformed' in reading) return { ok: false, problem: { kind: 'malformed-body', reason: reading.reason, message: `body is not valid ${mediaType}: ${reading.malformed}` }, mediaType };
+  return { ok: false, problem: { kind: 'invalid-body', message: reading.issues.map((issue) => issue.message).join('; '), issues: reading.issues }, mediaType };
 }
 
-/** A documented media type, in UTF-8; anything else (no Content-Type included) is a 415. */
-function mediaTypeOf(c: Context, declared: RequestBodyPlan) {
-  const mediaType = parseMediaType(c.req.header('content-type'));
-  const body = mediaType && declared.bodies.get(mediaType.essence);
-  const charset = mediaType?.params.charset?.toLowerCase();
-  if (body && (charset === undefined || charset === 'utf-8' || charset === 'utf8')) return { ok: true as const, body };
-  return { ok: false as const, problem: { kind: 'unsupported-media-type' as const, message: `send the body as ${declared.accepted} (UTF-8)` } };
-}
-
-/** The body up to `maxBytes`, or undefined as soon as it is longer: a streamed body is never buffered past the limit. */
-async function readCapped(c: Context, maxBytes: number): Promise<Uint8Array | undefined> {
+/** The body up to `maxBytes` as text, or undefined as soon as it is longer: a streamed body is never buffered past the limit. */
+async function readCapped(c: Context, maxBytes: number): Promise<string | undefined> {
   const stream = c.req.raw.body;
-  if (!stream) return new Uint8Array(0);
+  if (!stream) return '';
   const reader = stream.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -82,5 +80,5 @@ async function readCapped(c: Context, maxBytes: number): Promise<Uint8Array | un
     bytes.set(chunk, offset);
     offset += chunk.length;
   }
-  return bytes;
+  return utf8.decode(bytes);
 }

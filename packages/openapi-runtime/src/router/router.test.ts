@@ -129,6 +129,7 @@ describe('operationRouter: bodies', () => {
   it.each([
     ['malformed JSON', '{"name": "a",', 'application/json', 'malformed-body'],
     ['invalid UTF-8', new Uint8Array([0x7b, 0xff, 0x7d]), 'application/json', 'malformed-body'],
+    ['a literal U+FFFD, which decoding invalid UTF-8 also yields', '{"name":"\uFFFD","count":1}', 'application/json', 'malformed-body'],
     ['XML with a DOCTYPE', '<!DOCTYPE Item><Item/>', 'application/xml', 'malformed-body'],
     ['XML with the wrong root', '<Other><name>a</name><count>1</count></Other>', 'application/xml', 'malformed-body'],
     ['wrong types', '{"name": 5, "count": "1"}', 'application/json', 'invalid-body'],

@@ -1,8 +1,6 @@
-import { parseMediaType } from '@loginspec/codec';
 import type { Context, Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { Description } from '../description/description.js';
-import { negotiateMediaType } from '../negotiate.js';
 import type { OperationBody, OperationParameters, OperationResponse } from '../operation-types.js';
 import type { OperationPlan } from '../plan/operation-plan.js';
 import type { ParameterSource, ParameterValues } from '../plan/parameters.js';
@@ -77,7 +75,7 @@ export function operationRouter<Ops, Principals = Record<string, never>>(app: Ho
   return <K extends keyof Ops & string>(operationId: K, handlers: OperationHandlers<Ops[K], Principals>): void => {
     const plan = description.compilePlan<Principals>(operationId, security as Verifiers<Principals>);
     const { method, path } = plan.ref;
-    const respond = (c: Context, result: OperationResponse<Ops[K]>) => send(c, plan, result as SentResponse);
+    const respond = (c: Context, result: OperationResponse<Ops[K]>, requestMediaType?: string) => send(c, plan, result as SentResponse, requestMediaType);
 
     app.on(method.toUpperCase(), path.replace(/\{([^}]+)\}/g, ':$1'), async (c) => {
       try {
@@ -95,7 +93,7 @@ export function operationRouter<Ops, Principals = Record<string, never>>(app: Ho
           principals = checked.principals;
         }
         const body = await readRequestBody(c, plan.requestBody, maxBodyBytes);
-        if (!body.ok) return respond(c, handlers.reject(body.problem));
+        if (!body.ok) return respond(c, handlers.reject(body.problem), body.mediaType);
         const request = {
           body: body.value,
           path: parameters.path,
@@ -107,7 +105,7 @@ export function operationRouter<Ops, Principals = Record<string, never>>(app: Ho
             return clientAddress?.(c) ?? 'unknown';
           },
         } as OperationRequest<Ops[K], Principals>;
-        return respond(c, await handlers.handle(request));
+        return respond(c, await handlers.handle(request), body.mediaType);
       } catch (error) {
         if (!handlers.fail) throw error;
         return respond(c, handlers.fail(error));
@@ -127,17 +125,20 @@ function parameterSource(c: Context): ParameterSource {
   };
 }
 
-function send(c: Context, plan: OperationPlan<unknown>, result: SentResponse): Response {
+/**
+ * Writes an answer in the media type negotiated among those its status
+ * documents. The headers stay a plain object: on Node.js, @hono/node-server
+ * writes such an answer without building a `Headers` (a third of the cost of
+ * a small answer).
+ */
+function send(c: Context, plan: OperationPlan<unknown>, result: SentResponse, requestMediaType: string | undefined): Response {
   const response = plan.response(result.status);
   if (!response) throw new Error(`${plan.operationId} answered ${result.status}, which its description does not document`);
   // Login answers carry credentials: never cached (RFC 6749 §5.1 asks the same of token responses).
   const headers: Record<string, string> = { 'cache-control': 'no-store', ...result.headers };
-  const [only] = response.mediaTypes;
-  if (only === undefined) return c.body(null, result.status as 200, headers);
-  const mediaType =
-    response.mediaTypes.length === 1 ? only : negotiateMediaType(c.req.header('accept'), response.mediaTypes, parseMediaType(c.req.header('content-type'))?.essence);
-  const body = response.bodies.get(mediaType) ?? (response.bodies.get(only) as NonNullable<ReturnType<typeof response.bodies.get>>);
+  const body = response.bodyFor(c.req.header('accept'), requestMediaType);
+  if (!body) return new Response(null, { status: result.status, headers });
   headers['content-type'] = `${body.mediaType}; charset=utf-8`;
   const value = result.content ? result.content[body.mediaType] : result.body;
-  return c.body(body.write(value), result.status as 200, headers);
+  return new Response(body.write(value), { status: result.status, headers });
 }
