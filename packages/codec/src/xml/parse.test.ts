@@ -46,6 +46,30 @@ describe('parseXml', () => {
     expect(() => parseXml(xml)).toThrow(reason);
   });
 
+  it('stops at the first error: a malformed document costs no more than a well-formed one of its size', () => {
+    const items = '<item><name>n</name><count>1</count></item>'.repeat(1_500);
+    const wellFormed = `<Items>${items}</Items>`;
+    const malformed = `<Items><item></name>${items}</Items>`;
+    expect(wellFormed.length).toBeGreaterThan(60_000);
+    // The same work measured in the same test, median of 15: a comparison, not a speed target.
+    const median = (f: () => void) => {
+      const times = Array.from({ length: 15 }, () => {
+        const started = performance.now();
+        f();
+        return performance.now() - started;
+      });
+      return times.sort((a, b) => a - b)[7] as number;
+    };
+    const good = median(() => parseXml(wellFormed));
+    const bad = median(() => expect(() => parseXml(malformed)).toThrow(/1:20: unexpected close tag/));
+    expect(bad).toBeLessThan(good);
+  });
+
+  it('stops at the depth limit, however deep the document goes', () => {
+    const deep = '<a>'.repeat(100_000) + '</a>'.repeat(100_000);
+    expect(() => parseXml(deep)).toThrow(expect.objectContaining({ reason: 'depth', message: 'XML nested deeper than 32 elements' }));
+  });
+
   it('refuses nesting deeper than the limit', () => {
     const deep = '<a>'.repeat(40) + '</a>'.repeat(40);
     expect(() => parseXml(deep)).toThrow(/deeper than 32/);

@@ -35,21 +35,23 @@ const localName = (qualified: string): string => qualified.slice(qualified.index
  * Parses XML with saxes, a strict (well-formedness checking) parser. Any
  * DOCTYPE is refused outright, which closes XXE and entity-expansion
  * ("billion laughs") attacks before they start: no DTD is ever read, so no
- * entity is ever declared, and a reference to an undeclared entity is an error.
+ * entity is ever declared, and a reference to an undeclared entity is an
+ * error. Parsing stops at the first error and at the depth limit (a handler
+ * that throws stops saxes where it is), so a malformed document costs no
+ * more than the part of it read so far.
  */
 export function parseXml(text: string, { maxDepth = 32 }: ParseXmlOptions = {}): XmlElement {
   const parser = new SaxesParser({ position: true });
   const stack: XmlElement[] = [];
   let root: XmlElement | undefined;
-  let failure: XmlRefusedError | undefined;
-  const fail = (message: string, reason?: MalformedReason): void => {
-    failure ??= new XmlRefusedError(message, reason);
+  const refuse = (message: string, reason?: MalformedReason): never => {
+    throw new XmlRefusedError(message, reason);
   };
 
-  parser.on('error', (err) => fail(`malformed XML: ${err.message}`));
-  parser.on('doctype', () => fail('a DOCTYPE is not accepted (no DTDs, no entity declarations)', 'doctype'));
+  parser.on('error', (err) => refuse(`malformed XML: ${err.message}`));
+  parser.on('doctype', () => refuse('a DOCTYPE is not accepted (no DTDs, no entity declarations)', 'doctype'));
   parser.on('opentag', (tag) => {
-    if (stack.length >= maxDepth) return fail(`XML nested deeper than ${maxDepth} elements`, 'depth');
+    if (stack.length >= maxDepth) refuse(`XML nested deeper than ${maxDepth} elements`, 'depth');
     const element: XmlElement = { name: localName(tag.name), attributes: {}, children: [], text: '' };
     for (const [name, value] of Object.entries(tag.attributes)) element.attributes[localName(name)] = String(value);
     stack.at(-1)?.children.push(element);
@@ -71,10 +73,9 @@ export function parseXml(text: string, { maxDepth = 32 }: ParseXmlOptions = {}):
   try {
     parser.write(text).close();
   } catch (err) {
-    // saxes throws the error it reported when no handler stops it; the first reason wins.
-    fail(`malformed XML: ${(err as Error).message}`);
+    if (err instanceof XmlRefusedError) throw err;
+    throw new XmlRefusedError(`malformed XML: ${(err as Error).message}`);
   }
-  if (failure) throw failure;
   if (!root) throw new XmlRefusedError('malformed XML: no root element');
   return root;
 }

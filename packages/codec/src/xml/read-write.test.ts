@@ -40,6 +40,12 @@ describe('readXml', () => {
 });
 
 describe('writeXml', () => {
+  it('writes a character XML forbids as its escape, so that the document stays well-formed', () => {
+    const xml = writeXml({ name: 'bad \u0001 \u001f \ud800 char, fine 😀 tab\t' }, item);
+    expect(xml).toBe('<Item><name>bad \\u0001 \\u001f \\ud800 char, fine 😀 tab\t</name></Item>');
+    expect(readXml(parseXml(xml), item)).toEqual({ name: 'bad \\u0001 \\u001f \\ud800 char, fine 😀 tab\t' });
+  });
+
   it('writes the mirror of what it reads, escaping text and leaving nulls out', () => {
     const value = { name: 'a<b & c', count: 2, note: null, tags: ['t1', 't2'], labels: ['l'] };
     const xml = writeXml(value, item);
