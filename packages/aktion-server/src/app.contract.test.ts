@@ -1,6 +1,6 @@
 import { createAktionClient, createTokenSource } from '@loginspec/aktion-client';
 import { contractTests } from '@loginspec/contract-testkit/vitest';
-import { type CredentialDirectory, ExpiringStore, ManualClock, PasswordHasher } from '@loginspec/login-kit';
+import { type CredentialDirectory, HashingPool, ManualClock, memoryStores, PasswordHasher, serverKit } from '@loginspec/login-kit';
 import { describe, expect, it } from 'vitest';
 import { type AktionUser, createAktionApp } from './app.js';
 import { aktion } from './description.js';
@@ -9,7 +9,7 @@ import { demoUserDirectory, server } from './server.js';
 
 // A low scrypt cost keeps the suite fast; the default is OWASP's (see login-kit).
 const FAST = { N: 2 ** 10, r: 8, p: 1 };
-const contract = contractTests(aktionSuite, { start: (clock) => server.create({ clock, scrypt: FAST }) });
+const contract = contractTests(aktionSuite, { start: (options) => server.create({ ...options, scrypt: FAST }) });
 const { UserLogin: USER, ApiKey: KEY } = aktionSuite.demo;
 const LIFETIME_MS = aktion.extension<number>('x-token-lifetime-seconds', 'login') * 1000;
 const JSON_LOGIN = JSON.stringify({ UserLogin: USER, ApiKey: KEY });
@@ -17,22 +17,35 @@ const JSON_LOGIN = JSON.stringify({ UserLogin: USER, ApiKey: KEY });
 /** The demo server with its collaborators in the test's hands: the token store on a manual clock, the user directory, the error report. */
 async function start(users?: CredentialDirectory<AktionUser>) {
   const clock = new ManualClock();
-  const tokens = new ExpiringStore<string>(clock);
+  const stores = memoryStores(clock);
+  const tokens = stores.expiring<string>('tokens');
   const reported: unknown[] = [];
-  const { baseUrl } = await contract.serve(createAktionApp({ users: users ?? (await demoUserDirectory(new PasswordHasher(FAST))), tokens, reportError: (e) => reported.push(e) }));
+  const limits = serverKit({ clock, stores }).loginLimits('aktion', aktion, 'login');
+  users ??= await demoUserDirectory(new PasswordHasher(FAST));
+  const { baseUrl } = await contract.serve(createAktionApp({ users, tokens, limits, clock, reportError: (e) => reported.push(e) }));
   const send = (body: string, accept?: string) =>
     contract.recorder.fetch(`${baseUrl}/login`, { method: 'POST', body, headers: { 'content-type': 'application/json', ...(accept ? { accept } : {}) } });
   return { clock, tokens, reported, baseUrl, send };
 }
 
 describe('aktion login, inside the reference server', () => {
+  it('answers 503 at once, with Retry-After, when the hashing pool is full', async () => {
+    const users = await demoUserDirectory(new PasswordHasher({ N: 2 ** 14, r: 8, p: 1 }, new HashingPool({ concurrency: 1, queue: 0 })));
+    const { send } = await start(users);
+    const answers = await Promise.all(Array.from({ length: 4 }, () => send(JSON_LOGIN)));
+    const busy = answers.filter((res) => res.status === 503);
+    expect(busy.length).toBeGreaterThan(0);
+    expect(busy[0]?.headers.get('retry-after')).toBe('10');
+    expect(read(503, 'application/json', await (busy[0] as Response).text())).toEqual(documentedBody(503, 'application/json', 'busy'));
+  });
+
   it('keeps a token valid until 20 seconds on the clock, and not after', async () => {
     const { baseUrl, clock, tokens } = await start();
     const { token } = await createAktionClient({ baseUrl, fetch: contract.recorder.fetch }).login(USER, KEY);
     clock.advance(LIFETIME_MS - 1);
-    expect(tokens.get(token)).toBe(USER);
+    expect(await tokens.get(token)).toBe(USER);
     clock.advance(1);
-    expect(tokens.get(token)).toBeUndefined();
+    expect(await tokens.get(token)).toBeUndefined();
   });
 
   it("lets the client's token source log in again before the token expires", async () => {
@@ -44,10 +57,10 @@ describe('aktion login, inside the reference server', () => {
     clock.advance(1);
     const second = await source.getToken();
     expect(second).not.toBe(first);
-    expect(tokens.get(first)).toBe(USER);
+    expect(await tokens.get(first)).toBe(USER);
     clock.advance(2_000);
-    expect(tokens.get(first)).toBeUndefined();
-    expect(tokens.get(second)).toBe(USER);
+    expect(await tokens.get(first)).toBeUndefined();
+    expect(await tokens.get(second)).toBe(USER);
   });
 
   it('looks no user up before the key is found well-formed (1004 first)', async () => {

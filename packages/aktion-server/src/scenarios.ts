@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { clockOf, defineSuite, type ScenarioContext } from '@loginspec/contract-testkit';
+import type { AttemptLimitSettings } from '@loginspec/login-kit';
 import { ApiError, createAktionClient } from '@loginspec/aktion-client';
 import { aktion } from './description.js';
 
@@ -10,6 +11,7 @@ interface Demo {
 type Context = ScenarioContext<Demo>;
 
 const LIFETIME_MS = aktion.extension<number>('x-token-lifetime-seconds', 'login') * 1000;
+const limit = aktion.extension<AttemptLimitSettings>('x-attempt-limit', 'login');
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const plan = aktion.plan('login');
 
@@ -133,6 +135,17 @@ export const aktionSuite = defineSuite<Demo>({
       },
     },
     {
+      name: 'writes a control character of a refused body into an XML answer as an escape, never raw',
+      async run(context) {
+        const res = await send(context, '\u0001{"UserLogin": 1}', 'application/json', 'application/xml');
+        assert.equal(res.status, 400);
+        const text = await res.text();
+        assert.doesNotMatch(text, /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/);
+        const error = read(400, 'application/xml', text) as { ModelStateErr: string[] };
+        assert.match(error.ModelStateErr.join(), /\\u0001/);
+      },
+    },
+    {
       name: 'refuses the classic XXE and billion-laughs payloads with the documented 1002, reading no entity',
       async run(context) {
         for (const payload of [XXE(context.demo.ApiKey), LAUGHS(context.demo.ApiKey)]) {
@@ -207,6 +220,23 @@ export const aktionSuite = defineSuite<Demo>({
           assert.equal(res.headers.get('content-type'), `${answered}; charset=utf-8`);
           assert.deepEqual(read(415, answered, await res.text()), documentedBody(415, answered, 'unsupportedMediaType'));
         }
+      },
+    },
+    {
+      name: 'judges at most the limit of 50 parallel wrong keys, then refuses the right one with 429 until the window passes',
+      needs: ['clock'],
+      changesState: true,
+      async run(context) {
+        const wrongKey = json({ ...context.demo, ApiKey: 'AAAAAAAAAAAAAAAAAAAAAA==' });
+        const burst = await Promise.all(Array.from({ length: 50 }, async () => (await codeOf(await send(context, wrongKey, 'application/json'))).join(' ')));
+        assert.equal(burst.filter((c) => c === '401 1003').length, limit.perAccountAndAddress);
+        assert.equal(burst.filter((c) => c === '429 429').length, 50 - limit.perAccountAndAddress);
+        const refused = await send(context, json(context.demo), 'application/json', 'application/xml');
+        assert.equal(refused.status, 429);
+        assert.equal(refused.headers.get('retry-after'), String(limit.windowSeconds));
+        assert.deepEqual(read(429, 'application/xml', await refused.text()), documentedBody(429, 'application/xml', 'attemptLimit'));
+        clockOf(context).advance(limit.windowSeconds * 1000);
+        assert.equal((await send(context, json(context.demo), 'application/json')).status, 200);
       },
     },
     {

@@ -1,5 +1,5 @@
 import type { components } from '@loginspec/aktion-client';
-import { CredentialDirectory, ExpiringStore, OWASP_SCRYPT, PasswordHasher, type ReferenceServer, systemClock } from '@loginspec/login-kit';
+import { CredentialDirectory, type PasswordHasher, type ReferenceServer, serverKit } from '@loginspec/login-kit';
 import { type AktionUser, createAktionApp } from './app.js';
 import { aktion } from './description.js';
 
@@ -22,7 +22,15 @@ export const server: ReferenceServer = {
   name: 'aktion',
   description: aktion,
   demoLogins: () => [{ operationId: 'login', fields: { UserLogin: demoUser().userLogin, ApiKey: demoUser().apiKey }, note: 'JSON or XML' }],
-  async create({ clock = systemClock, scrypt = OWASP_SCRYPT, maxBodyBytes, clientAddress } = {}) {
-    return createAktionApp({ users: await demoUserDirectory(new PasswordHasher(scrypt)), tokens: new ExpiringStore(clock), maxBodyBytes, clientAddress });
+  async create(options) {
+    const kit = serverKit(options);
+    return createAktionApp({
+      users: await demoUserDirectory(kit.hasher),
+      tokens: kit.stores.expiring<string>('aktion:tokens', { capacity: 100_000 }),
+      limits: kit.loginLimits('aktion', aktion, 'login'),
+      clock: kit.clock,
+      maxBodyBytes: kit.maxBodyBytes,
+      clientAddress: kit.clientAddress,
+    });
   },
 };

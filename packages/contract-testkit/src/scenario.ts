@@ -22,12 +22,25 @@ export interface ScenarioContext<Demo> {
   demo: Demo;
   /** Present only when the scenario declared it `needs: ['clock']` and the server offers one. */
   clock?: ServerClock;
+  /**
+   * A fetch whose requests the server takes as coming from `address`
+   * (`X-Forwarded-For`, which a server trusts only from a proxy it was told
+   * of). Present only when the scenario declared `needs: ['addresses']` and
+   * the server offers it.
+   */
+  from?: (address: string) => ScenarioContext<Demo>['fetch'];
 }
+
+/** What a scenario may need beyond a base URL: to move the server's clock, or to speak from several client addresses. */
+export type ScenarioNeed = 'clock' | 'addresses';
 
 export interface Scenario<Demo> {
   name: string;
-  /** `clock`: moves the server's time (expiry, windows), so it runs only where the clock can be moved. */
-  needs?: readonly 'clock'[];
+  /**
+   * `clock`: moves the server's time (expiry, windows); `addresses`: speaks
+   * from several client addresses. It runs only where the server allows it.
+   */
+  needs?: readonly ScenarioNeed[];
   /** Locks an account or leaves state a shared server keeps; a run that must stay harmless skips it. */
   changesState?: boolean;
   run(context: ScenarioContext<Demo>): Promise<void>;
@@ -63,4 +76,10 @@ export function defineSuite<Demo>(suite: ScenarioSuite<Demo>): ScenarioSuite<Dem
 export function clockOf(context: ScenarioContext<unknown>): ServerClock {
   if (!context.clock) throw new Error('this scenario needs a server clock it can move; run it against a reference server');
   return context.clock;
+}
+
+/** A fetch speaking from `address`, for a scenario that declared `needs: ['addresses']`. */
+export function fromAddress(context: ScenarioContext<unknown>, address: string): ScenarioContext<unknown>['fetch'] {
+  if (!context.from) throw new Error('this scenario needs to speak from several client addresses; run it against a reference server that trusts the tester as a proxy');
+  return context.from(address);
 }

@@ -6,17 +6,27 @@
  * @module
  */
 import { ManualClock } from '@loginspec/login-kit';
-import type { Hono } from 'hono';
+import { clientAddress } from '@loginspec/openapi-runtime/node';
+import type { Context, Hono } from 'hono';
 import { afterEach, describe, expect, it } from 'vitest';
 import { exampleExchanges } from './examples.js';
 import { ContractRecorder } from './recorder.js';
 import type { ScenarioSuite } from './scenario.js';
 import { type RunningServer, serveOnLoopback } from './serve.js';
 
-export interface LoopbackOptions {
-  /** The reference server, on the clock the runner gives it (and moves for scenarios that need it). */
-  start(clock: ManualClock): Promise<Hono>;
+/** What the runner gives the server it starts: a clock it moves, and a client address that believes the tester as a proxy. */
+export interface LoopbackServerOptions {
+  clock: ManualClock;
+  clientAddress: (c: Context) => string;
 }
+
+export interface LoopbackOptions {
+  /** The reference server, built with the runner's clock and client address. */
+  start(options: LoopbackServerOptions): Promise<Hono>;
+}
+
+/** On loopback the tester is the only peer, and is trusted to say which client it speaks for. */
+const fromLoopback = clientAddress({ trustedProxies: ['127.0.0.1', '::1'] });
 
 /**
  * Registers one test per example exchange and per scenario. Answers the
@@ -25,7 +35,7 @@ export interface LoopbackOptions {
  * documented status of every operation was seen.
  *
  * @example
- * const contract = contractTests(enosSuite, { start: (clock) => server.create({ clock, scrypt: FAST }) });
+ * const contract = contractTests(enosSuite, { start: (options) => server.create({ ...options, scrypt: FAST }) });
  * it('…', async () => { const { baseUrl } = await contract.serve(app); … });
  * contract.expectFullCoverage();
  */
@@ -47,7 +57,7 @@ export function contractTests<Demo>(suite: ScenarioSuite<Demo>, { start }: Loopb
       const exchanges = exampleExchanges(suite.description, op.operationId);
       if (exchanges.length === 0) continue;
       it.each(exchanges)(`replays the $name example of ${op.operationId} ($mediaType) with status $status`, async (example) => {
-        const { baseUrl } = await serve(await start(new ManualClock()));
+        const { baseUrl } = await serve(await start({ clock: new ManualClock(), clientAddress: fromLoopback }));
         const res = await recorder.fetch(`${baseUrl}${op.path}`, { method: op.method.toUpperCase(), body: example.body, headers: { 'content-type': example.mediaType } });
         expect(res.status).toBe(example.status);
       });
@@ -58,8 +68,13 @@ export function contractTests<Demo>(suite: ScenarioSuite<Demo>, { start }: Loopb
     for (const scenario of suite.scenarios) {
       it(scenario.name, async () => {
         const clock = new ManualClock();
-        const { baseUrl } = await serve(await start(clock));
-        await scenario.run({ baseUrl, fetch: recorder.fetch, demo: suite.demo, clock });
+        const { baseUrl } = await serve(await start({ clock, clientAddress: fromLoopback }));
+        const from = (address: string) => (input: Request | string | URL, init?: RequestInit) => {
+          const request = new Request(input, init);
+          request.headers.set('x-forwarded-for', address);
+          return recorder.fetch(request);
+        };
+        await scenario.run({ baseUrl, fetch: recorder.fetch, demo: suite.demo, clock, from });
       });
     }
   });

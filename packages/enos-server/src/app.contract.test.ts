@@ -1,8 +1,32 @@
+import { createEnosClient, LOGIN_PATH } from '@loginspec/enos-client';
 import { contractTests } from '@loginspec/contract-testkit/vitest';
+import { type AttemptLimitSettings, HashingPool, ManualClock } from '@loginspec/login-kit';
+import { describe, expect, it } from 'vitest';
+import { enos } from './description.js';
 import { enosSuite } from './scenarios.js';
 import { server } from './server.js';
 
 // A low scrypt cost keeps the suite fast; the default is OWASP's (see login-kit).
-const contract = contractTests(enosSuite, { start: (clock) => server.create({ clock, scrypt: { N: 2 ** 10, r: 8, p: 1 } }) });
+const FAST = { N: 2 ** 10, r: 8, p: 1 };
+const contract = contractTests(enosSuite, { start: (options) => server.create({ ...options, scrypt: FAST }) });
+
+describe('enos login, inside the reference server', () => {
+  it('answers 31503 at once, with Retry-After, when the hashing pool is full, and counts no attempt for it', async () => {
+    const hashing = new HashingPool({ concurrency: 1, queue: 0 });
+    const { baseUrl } = await contract.serve(await server.create({ clock: new ManualClock(), scrypt: { N: 2 ** 14, r: 8, p: 1 }, hashing }));
+    const client = createEnosClient({ baseUrl, fetch: contract.recorder.fetch });
+    const wrong = () => client.api.POST(LOGIN_PATH, { body: { ...enosSuite.demo, password: 'wrong' } });
+    const burst = await Promise.all(Array.from({ length: 4 }, wrong));
+    const busy = burst.filter((r) => r.response.status === 503);
+    expect(busy.length).toBeGreaterThan(0);
+    expect(busy[0]?.error).toMatchObject({ code: 31503 });
+    expect(busy[0]?.response.headers.get('retry-after')).toBe('10');
+    const judgedInBurst = burst.filter((r) => r.response.status === 400).length;
+    // The busy ones were never judged and gave their places back: the pair's allowance is whole but for the judged ones.
+    let judgedAfter = 0;
+    while ((await wrong()).response.status === 400) judgedAfter++;
+    expect(judgedInBurst + judgedAfter).toBe(enos.extension<AttemptLimitSettings>('x-attempt-limit', 'login').perAccountAndAddress);
+  });
+});
 
 contract.expectFullCoverage();

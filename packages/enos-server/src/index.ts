@@ -1,4 +1,3 @@
 export { type AccountProfile, createEnosApp, type EnosServerDeps } from './app.js';
 export { enos } from './description.js';
 export { server } from './server.js';
-export { type AttemptLimitSettings, documentedAttemptLimit, LoginThrottle } from './throttle.js';

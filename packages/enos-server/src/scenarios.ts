@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { clockOf, defineSuite, type ScenarioContext } from '@loginspec/contract-testkit';
+import { clockOf, defineSuite, fromAddress, type ScenarioContext } from '@loginspec/contract-testkit';
 import { ApiError, createEnosClient, LOGIN_PATH, type LoginRequest, type LoginResponse } from '@loginspec/enos-client';
 import { enos } from './description.js';
-import type { AttemptLimitSettings } from './throttle.js';
+import type { AttemptLimitSettings } from '@loginspec/login-kit';
 
 type Context = ScenarioContext<LoginRequest>;
 
@@ -85,11 +85,14 @@ export const enosSuite = defineSuite<LoginRequest>({
       },
     },
     {
-      name: 'refuses an account after the documented number of failures with 31429, until the window passes',
+      name: 'judges at most the limit of 50 parallel wrong passwords, then refuses the right one with 31429 until the window passes',
       needs: ['clock'],
       changesState: true,
       async run(context) {
-        for (let i = 0; i < limit.perAccount; i++) assert.equal((await attempt(context, 'wrong')).response.status, 400);
+        const burst = await Promise.all(Array.from({ length: 50 }, () => attempt(context, 'wrong')));
+        const statuses = burst.map((r) => r.response.status);
+        assert.equal(statuses.filter((s) => s === 400).length, limit.perAccountAndAddress);
+        assert.equal(statuses.filter((s) => s === 429).length, 50 - limit.perAccountAndAddress);
         const refused = await attempt(context, context.demo.password);
         assert.equal(refused.response.status, 429);
         assert.deepEqual(refused.error, enos.errors('login').answer(31429).body);
@@ -99,18 +102,39 @@ export const enosSuite = defineSuite<LoginRequest>({
       },
     },
     {
-      name: 'refuses a client address after the documented number of failures, whatever the account',
+      name: 'locks an account against strangers after perAccount failures from many addresses, but not its owner at a known address',
+      needs: ['addresses'],
       changesState: true,
       async run(context) {
-        for (let i = 0; i < limit.perClientAddress; i++) await attempt(context, 'wrong', `guess-${i}`);
-        assert.equal((await attempt(context, context.demo.password)).response.status, 429);
+        const as = (address: string, password: string) =>
+          createEnosClient({ baseUrl: context.baseUrl, fetch: fromAddress(context, address) }).api.POST(LOGIN_PATH, { body: { account: context.demo.account, password } });
+        assert.equal((await as('192.0.2.10', context.demo.password)).response.status, 200);
+        const strangers = Math.ceil(limit.perAccount / limit.perAccountAndAddress);
+        for (let s = 0; s < strangers; s++) {
+          for (let i = 0; i < limit.perAccountAndAddress; i++) await as(`198.51.100.${s}`, 'wrong');
+        }
+        assert.equal((await as('203.0.113.77', context.demo.password)).response.status, 429);
+        assert.equal((await as('192.0.2.10', context.demo.password)).response.status, 200);
       },
     },
     {
-      name: "clears an account's failures on success",
+      name: 'limits an address guessing at many accounts, but not the accounts that logged in from it',
+      needs: ['addresses'],
+      changesState: true,
       async run(context) {
-        for (let round = 0; round < 2; round++) {
-          for (let i = 0; i < limit.perAccount - 1; i++) await attempt(context, 'wrong');
+        const nat = fromAddress(context, '203.0.113.200');
+        const as = (account: string, password: string) => createEnosClient({ baseUrl: context.baseUrl, fetch: nat }).api.POST(LOGIN_PATH, { body: { account, password } });
+        assert.equal((await as(context.demo.account, context.demo.password)).response.status, 200);
+        for (let i = 0; i < limit.perAddress; i++) assert.equal((await as(`guess-${i}`, 'wrong')).response.status, 400);
+        assert.equal((await as('someone-new', 'whatever')).response.status, 429);
+        assert.equal((await as(context.demo.account, context.demo.password)).response.status, 200);
+      },
+    },
+    {
+      name: "ends an account's run of failures with a success",
+      async run(context) {
+        for (let round = 0; round < 3; round++) {
+          for (let i = 0; i < limit.perAccountAndAddress - 1; i++) assert.equal((await attempt(context, 'wrong')).response.status, 400);
           assert.equal((await attempt(context, context.demo.password)).response.status, 200);
         }
       },

@@ -1,8 +1,7 @@
 import type { LoginRequest, LoginResponse } from '@loginspec/enos-client';
-import { CredentialDirectory, type CredentialSeed, OWASP_SCRYPT, PasswordHasher, type ReferenceServer, systemClock } from '@loginspec/login-kit';
+import { CredentialDirectory, type CredentialSeed, type ReferenceServer, serverKit } from '@loginspec/login-kit';
 import { type AccountProfile, createEnosApp } from './app.js';
 import { enos } from './description.js';
-import { documentedAttemptLimit, LoginThrottle } from './throttle.js';
 
 /**
  * The demo account is the one of the vendor's own samples: credentials from
@@ -20,8 +19,9 @@ export const server: ReferenceServer = {
   name: 'enos',
   description: enos,
   demoLogins: () => demoAccounts().map(({ id, secret }) => ({ operationId: 'login', fields: { account: id, password: secret } })),
-  async create({ clock = systemClock, scrypt = OWASP_SCRYPT, maxBodyBytes, clientAddress } = {}) {
-    const accounts = await CredentialDirectory.create(new PasswordHasher(scrypt), demoAccounts());
-    return createEnosApp({ accounts, throttle: new LoginThrottle(clock, documentedAttemptLimit()), maxBodyBytes, clientAddress });
+  async create(options) {
+    const kit = serverKit(options);
+    const accounts = await CredentialDirectory.create(kit.hasher, demoAccounts());
+    return createEnosApp({ accounts, limits: kit.loginLimits('enos', enos, 'login'), maxBodyBytes: kit.maxBodyBytes, clientAddress: kit.clientAddress });
   },
 };

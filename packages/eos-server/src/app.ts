@@ -1,8 +1,8 @@
 import type { LoginResponse } from '@loginspec/eos-client';
-import { type CredentialDirectory, randomToken } from '@loginspec/login-kit';
+import { type AttemptCounter, type CredentialDirectory, type LoginLimits, randomToken } from '@loginspec/login-kit';
 import { operationRouter } from '@loginspec/openapi-runtime';
 import { type Context, Hono } from 'hono';
-import { eos } from './description.js';
+import { documented, eos } from './description.js';
 import type { Sessions } from './sessions.js';
 
 /** What a login answers about its user, besides the session's expiry. */
@@ -17,6 +17,10 @@ export interface EosServerDeps {
   defaultDomain: string;
   /** The sessions Hello issues, on the server's clock. */
   sessions: Sessions;
+  /** Hellos per client address (`x-rate-limit`). */
+  hellos: AttemptCounter;
+  /** The documented attempt limit of Login (3-4), counted before each password check. */
+  limits: LoginLimits;
   /** Largest request body accepted, in bytes (the description documents 64 KiB). */
   maxBodyBytes?: number;
   clientAddress?: (c: Context) => string;
@@ -31,30 +35,43 @@ function withFreshTokens(apps: UserProfile['mobilityApps']): UserProfile['mobili
 }
 
 /** The EOS client login reference server (Hello + Login), built from its collaborators. */
-export function createEosApp({ domains, defaultDomain, sessions, maxBodyBytes, clientAddress }: EosServerDeps): Hono {
+export function createEosApp({ domains, defaultDomain, sessions, hellos, limits, maxBodyBytes, clientAddress }: EosServerDeps): Hono {
   const app = new Hono();
   const route = operationRouter(app, eos, { maxBodyBytes, clientAddress });
+  const helloRate = { max: documented.helloRate.perAddress, windowMs: documented.helloRate.windowSeconds * 1000 };
+  const retryAfter = (seconds: number) => ({ headers: { 'retry-after': String(seconds) } });
 
   route('hello', {
     // Hello declares no body, so the runtime can only refuse one too large.
     reject: errors.hello.rejectWith({ 'body-too-large': '1-2' }),
-    handle: () => ({ status: 200, body: sessions.open() }),
+    async handle({ clientAddress }) {
+      const rate = await hellos.reserve([{ key: clientAddress, ...helloRate }]);
+      if (!rate.granted) return errors.hello.answer('2-2', retryAfter(Math.max(1, Math.ceil(rate.retryAfterMs / 1000))));
+      const session = await sessions.open();
+      // No room: the soonest a Hello session can have ended is its lifetime away, at most.
+      if (!session) return errors.hello.answer('2-3', retryAfter(Math.ceil(sessions.lifetimes.helloMs / 1000)));
+      return { status: 200, body: session };
+    },
   });
 
   // The checks run in the order the description's Login lists; the runtime has done 1-3, 1-2 and 1-1.
   const refuse = errors.login;
   route('login', {
     reject: refuse.rejectWith({ 'unsupported-media-type': '1-3', 'body-too-large': '1-2', 'missing-body': '1-1', 'malformed-body': '1-1', 'invalid-body': '1-1' }),
-    async handle({ body }) {
-      if (!sessions.isLive(body.sessionId)) return refuse.answer('2-1');
-      const users = domains.get(body.domain || defaultDomain);
+    async handle({ body, clientAddress }) {
+      if (!(await sessions.isLive(body.sessionId))) return refuse.answer('2-1');
+      const domain = body.domain || defaultDomain;
+      const users = domains.get(domain);
       if (!users) return refuse.answer('3-3');
-      if (!body.loginName || !body.password) return refuse.answer('3-1');
-      const user = await users.verify(body.loginName, body.password);
-      if (!user) return refuse.answer('3-2');
-      const expireTime = sessions.loggedIn(body.sessionId);
+      const { loginName, password } = body;
+      if (!loginName || !password) return refuse.answer('3-1');
+      const checked = await limits.check(`${domain}\u0000${loginName}`, clientAddress, () => users.verify(loginName, password));
+      if (checked.outcome === 'limited') return refuse.answer('3-4', retryAfter(checked.retryAfterSeconds));
+      if (checked.outcome === 'busy') return refuse.answer('4-1', retryAfter(checked.retryAfterSeconds));
+      if (checked.outcome === 'refused') return refuse.answer('3-2');
+      const expireTime = await sessions.loggedIn(body.sessionId);
       if (expireTime === undefined) return refuse.answer('2-1');
-      const { secureCode, mobilityApps, profile } = user;
+      const { secureCode, mobilityApps, profile } = checked.holder;
       return { status: 200, body: { expireTime, secureCode, mobilityApps: withFreshTokens(mobilityApps), profile } };
     },
   });

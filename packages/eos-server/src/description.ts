@@ -13,4 +13,8 @@ export const documented = {
     loginMs: eos.extension<number>('x-session-lifetime-seconds', 'login') * 1000,
   },
   defaultDomain: eos.extension<string>('x-default-domain', 'login'),
+  /** Sessions Hello may open per client address in a window. */
+  helloRate: eos.extension<{ perAddress: number; windowSeconds: number }>('x-rate-limit', 'hello'),
+  /** Live sessions the server holds at most. */
+  sessionCapacity: eos.extension<number>('x-session-capacity', 'hello'),
 };

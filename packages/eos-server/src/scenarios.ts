@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { clockOf, defineSuite, type ScenarioContext } from '@loginspec/contract-testkit';
+import { clockOf, defineSuite, fromAddress, type ScenarioContext } from '@loginspec/contract-testkit';
+import type { AttemptLimitSettings } from '@loginspec/login-kit';
 import { ApiError, createEosClient, type EosErrorCode, type LoginRequest, type LoginResponse } from '@loginspec/eos-client';
 import { documented, eos } from './description.js';
 
@@ -9,7 +10,8 @@ type Context = ScenarioContext<Demo>;
 const FORM = 'application/x-www-form-urlencoded';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const seed = eos.responseExample<LoginResponse>('login', 200, 'seed');
-const { lifetimes } = documented;
+const { lifetimes, helloRate } = documented;
+const limit = eos.extension<AttemptLimitSettings>('x-attempt-limit', 'login');
 const refusal = (code: EosErrorCode) => eos.errors('login').answer(code).body;
 
 const client = ({ baseUrl, fetch }: Context) => createEosClient({ baseUrl, fetch });
@@ -215,6 +217,39 @@ export const eosSuite = defineSuite<Demo>({
           assert.equal(res.status, 415, contentType);
           assert.equal(((await res.json()) as { code: string }).code, '1-3');
         }
+      },
+    },
+    {
+      name: 'judges at most the limit of 50 parallel wrong passwords, then refuses the right one with 3-4 until the window passes',
+      needs: ['clock'],
+      changesState: true,
+      async run(context) {
+        const { sessionId, domain, loginName, password } = await credentials(context);
+        const form = (pw: string) => `sessionId=${sessionId}&domain=${domain}&loginName=${loginName}&password=${pw}`;
+        const burst = await Promise.all(Array.from({ length: 50 }, () => code(context, form('wrong'))));
+        assert.equal(burst.filter((c) => c === '403 3-2').length, limit.perAccountAndAddress);
+        assert.equal(burst.filter((c) => c === '429 3-4').length, 50 - limit.perAccountAndAddress);
+        const refused = await send(context, form(password));
+        assert.equal(refused.status, 429);
+        assert.equal(refused.headers.get('retry-after'), String(limit.windowSeconds));
+        assert.deepEqual(await refused.json(), refusal('3-4'));
+        clockOf(context).advance(limit.windowSeconds * 1000);
+        const login = await credentials(context);
+        assert.ok((await client(context).login(login)).expireTime > 0);
+      },
+    },
+    {
+      name: 'opens at most the documented number of sessions a minute for one client address, with 2-2 after',
+      needs: ['addresses'],
+      changesState: true,
+      async run(context) {
+        const hello = (address: string) => createEosClient({ baseUrl: context.baseUrl, fetch: fromAddress(context, address) }).api.POST('/client/hello');
+        for (let i = 0; i < helloRate.perAddress; i++) assert.equal((await hello('198.51.100.1')).response.status, 200);
+        const refused = await hello('198.51.100.1');
+        assert.equal(refused.response.status, 429);
+        assert.deepEqual(refused.error, eos.errors('hello').answer('2-2').body);
+        assert.equal(refused.response.headers.get('retry-after'), String(helloRate.windowSeconds));
+        assert.equal((await hello('198.51.100.2')).response.status, 200);
       },
     },
     {

@@ -1,5 +1,5 @@
 import type { LoginRequest, LoginResponse } from '@loginspec/eos-client';
-import { CredentialDirectory, OWASP_SCRYPT, PasswordHasher, type ReferenceServer, systemClock } from '@loginspec/login-kit';
+import { CredentialDirectory, type ReferenceServer, serverKit } from '@loginspec/login-kit';
 import { createEosApp } from './app.js';
 import { documented, eos } from './description.js';
 import { Sessions } from './sessions.js';
@@ -24,10 +24,19 @@ export const server: ReferenceServer = {
     const { sessionId, domain, loginName, password } = demoLogin();
     return [{ operationId: 'login', fields: { sessionId, domain, loginName, password }, note: "the page's sample session never expires here; a real client calls Hello first" }];
   },
-  async create({ clock = systemClock, scrypt = OWASP_SCRYPT, maxBodyBytes, clientAddress } = {}) {
+  async create(options) {
+    const kit = serverKit(options);
     const demo = demoLogin();
-    const users = await CredentialDirectory.create(new PasswordHasher(scrypt), [{ id: demo.loginName, secret: demo.password, profile: demo.user }]);
-    const sessions = new Sessions(clock, documented.lifetimes, [demo.sessionId]);
-    return createEosApp({ domains: new Map([[demo.domain, users]]), defaultDomain: documented.defaultDomain, sessions, maxBodyBytes, clientAddress });
+    const users = await CredentialDirectory.create(kit.hasher, [{ id: demo.loginName, secret: demo.password, profile: demo.user }]);
+    const store = kit.stores.expiring<true>('eos:sessions', { capacity: documented.sessionCapacity });
+    return createEosApp({
+      domains: new Map([[demo.domain, users]]),
+      defaultDomain: documented.defaultDomain,
+      sessions: new Sessions(store, kit.clock, documented.lifetimes, [demo.sessionId]),
+      hellos: kit.stores.attempts('eos:hello'),
+      limits: kit.loginLimits('eos', eos, 'login'),
+      maxBodyBytes: kit.maxBodyBytes,
+      clientAddress: kit.clientAddress,
+    });
   },
 };

@@ -1,19 +1,19 @@
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
-import { logger } from 'hono/logger';
+import { accessLog } from './access-log.js';
 
 export interface GatewayOptions {
   /** Each API's app, mounted under `/<name>` so its documented paths stay intact below the prefix. */
   apis: { name: string; app: Hono }[];
   /** The built docs site (`pnpm run docs`), served at /docs. */
   docsDir: string;
-  /** Request lines (method, path, status, time; never bodies). */
+  /** Request lines (method, path, status, time; never a query string, a body or a header). */
   log?: (line: string) => void;
 }
 
 export function createGateway({ apis, docsDir, log }: GatewayOptions): Hono {
   const gateway = new Hono();
-  if (log) gateway.use(logger(log));
+  if (log) gateway.use(accessLog(log));
   gateway.get('/', (c) => c.redirect('/docs/'));
   gateway.get('/healthz', (c) => c.json({ status: 'ok', apis: apis.map((a) => a.name) }));
   gateway.get('/docs', (c) => c.redirect('/docs/'));

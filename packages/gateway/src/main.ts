@@ -1,12 +1,10 @@
 #!/usr/bin/env node
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { serve } from '@hono/node-server';
 import { repoRoot, siteDir } from '@loginspec/docs-site';
 import { clientAddress } from '@loginspec/openapi-runtime/node';
 import { banner } from './banner.js';
-import { createGateway } from './gateway.js';
-import { loadServers } from './load-servers.js';
+import { startGateway } from './start.js';
 
 const USAGE = `Usage: loginspec-gateway [--port N] [--host ADDR] [--quiet]
 
@@ -38,20 +36,24 @@ const port = Number(args.port ?? process.env.PORT ?? 4010);
 if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`not a port: ${args.port ?? process.env.PORT}`);
 const host = args.host ?? process.env.HOST ?? '127.0.0.1';
 
-const servers = await loadServers(repoRoot);
-console.log(`Hashing demo passwords (scrypt, OWASP cost) for ${servers.length} APIs…`);
-const options = { clientAddress: clientAddress() };
-const apis = await Promise.all(servers.map(async (server) => ({ name: server.name, app: await server.create(options) })));
+console.log('Hashing demo passwords (scrypt, OWASP cost)…');
 if (!existsSync(siteDir)) console.warn(`No docs at ${siteDir}: run \`pnpm run docs\` to build them.`);
-const gateway = createGateway({ apis, docsDir: siteDir, log: args.quiet ? undefined : (line) => console.log(line) });
-
-const server = serve({ fetch: gateway.fetch, hostname: host, port }, (info) => {
-  console.log(`\n${banner(`http://${host.includes(':') ? `[${host}]` : host}:${info.port}`, servers)}`);
-});
-server.once('error', (err) => {
-  console.error(`loginspec-gateway: cannot listen on ${host}:${port}: ${err.message}`);
+let gateway;
+try {
+  gateway = await startGateway({
+    root: repoRoot,
+    docsDir: siteDir,
+    host,
+    port,
+    log: args.quiet ? undefined : (line) => console.log(line),
+    servers: { clientAddress: clientAddress() },
+  });
+} catch (err) {
+  console.error(`loginspec-gateway: cannot start on ${host}:${port}: ${(err as Error).message}`);
   process.exit(1);
-});
+}
+const { server } = gateway;
+console.log(`\n${banner(`http://${host.includes(':') ? `[${host}]` : host}:${gateway.port}`, gateway.servers)}`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {

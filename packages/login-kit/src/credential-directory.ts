@@ -23,6 +23,7 @@ export class CredentialDirectory<Profile> {
 
   static async create<Profile>(hasher: PasswordHasher, seeds: readonly CredentialSeed<Profile>[]): Promise<CredentialDirectory<Profile>> {
     const directory = new CredentialDirectory<Profile>(hasher);
+    await hasher.prepare();
     for (const seed of seeds) directory.#entries.set(seed.id, { hash: await hasher.hash(seed.secret), profile: seed.profile });
     return directory;
   }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { HashingBusyError, HashingPool } from './hashing-pool.js';
 import { OWASP_SCRYPT, PasswordHasher } from './password.js';
 
 // Tests lower the cost by configuration, as a deployment never should.
@@ -36,5 +37,28 @@ describe('PasswordHasher', () => {
 
   it('answers false for the decoy, whatever the password', async () => {
     expect(await fast.verifyDecoy('anything')).toBe(false);
+  });
+
+  it('makes its decoy when prepared, so that the first unknown account costs what the others do', async () => {
+    let hashes = 0;
+    const counting = new (class extends PasswordHasher {
+      override async hash(password: string) {
+        hashes++;
+        return super.hash(password);
+      }
+    })({ N: 2 ** 10, r: 8, p: 1 });
+    await counting.prepare();
+    expect(hashes).toBe(1);
+    await counting.verifyDecoy('x');
+    await counting.verifyDecoy('y');
+    expect(hashes).toBe(1);
+  });
+
+  it('hashes in its pool, which refuses work beyond its bound', async () => {
+    const pool = new HashingPool({ concurrency: 1, queue: 0 });
+    const bounded = new PasswordHasher({ N: 2 ** 14, r: 8, p: 1 }, pool);
+    const results = await Promise.allSettled([bounded.hash('a'), bounded.hash('b')]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected']);
+    expect((results[1] as PromiseRejectedResult).reason).toBeInstanceOf(HashingBusyError);
   });
 });

@@ -1,4 +1,5 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { HashingPool } from './hashing-pool.js';
 
 export interface ScryptParams {
   /** CPU/memory cost; a power of two. */
@@ -38,24 +39,37 @@ function decode(stored: string): { params: ScryptParams; salt: Buffer; key: Buff
 /**
  * Hashes and verifies passwords with scrypt, stored in the PHC string format
  * (`$scrypt$ln=17,r=8,p=1$salt$key`) so that each hash carries its own cost.
+ * Every hash runs in the `pool`, which bounds how many run and wait at once.
  */
 export class PasswordHasher {
   readonly params: ScryptParams;
+  readonly pool: HashingPool;
   #decoy: Promise<string> | undefined;
 
-  constructor(params: ScryptParams = OWASP_SCRYPT) {
+  constructor(params: ScryptParams = OWASP_SCRYPT, pool: HashingPool = new HashingPool()) {
     this.params = params;
+    this.pool = pool;
   }
 
   async hash(password: string): Promise<string> {
     const salt = randomBytes(SALT_LENGTH);
-    return encode(this.params, salt, await derive(password, salt, this.params));
+    return encode(this.params, salt, await this.pool.run(() => derive(password, salt, this.params)));
   }
 
+  /** Throws `HashingBusyError` when the pool refuses the work. */
   async verify(password: string, stored: string): Promise<boolean> {
     const { params, salt, key } = decode(stored);
-    const candidate = await derive(password, salt, params);
+    const candidate = await this.pool.run(() => derive(password, salt, params));
     return candidate.length === key.length && timingSafeEqual(candidate, key);
+  }
+
+  /**
+   * Makes the decoy hash now, at start-up, so that the first login of an
+   * unknown account costs what every other does.
+   */
+  async prepare(): Promise<void> {
+    this.#decoy ??= this.hash(randomBytes(SALT_LENGTH).toString('base64'));
+    await this.#decoy;
   }
 
   /**
@@ -63,8 +77,8 @@ export class PasswordHasher {
    * accounts so that they take as long as known ones: no user enumeration by timing.
    */
   async verifyDecoy(password: string): Promise<false> {
-    this.#decoy ??= this.hash(randomBytes(SALT_LENGTH).toString('base64'));
-    await this.verify(password, await this.#decoy);
+    await this.prepare();
+    await this.verify(password, (await this.#decoy) as string);
     return false;
   }
 }

@@ -1,7 +1,11 @@
 import type { AnyDescription } from '@loginspec/openapi-runtime';
 import type { Context, Hono } from 'hono';
-import type { Clock } from './clock.js';
-import type { ScryptParams } from './password.js';
+import { type Clock, systemClock } from './clock.js';
+import { HashingPool } from './hashing-pool.js';
+import { LoginLimits, type AttemptLimitSettings } from './login-limits.js';
+import { OWASP_SCRYPT, PasswordHasher, type ScryptParams } from './password.js';
+import { memoryStores } from './stores/memory.js';
+import type { Stores } from './stores/ports.js';
 
 /** What every reference server lets its caller choose. */
 export interface ReferenceServerOptions {
@@ -12,6 +16,10 @@ export interface ReferenceServerOptions {
   maxBodyBytes?: number;
   /** Reads the client's address for per-client limits (the platform adapter's, with its trusted proxies). */
   clientAddress?: (c: Context) => string;
+  /** Where the server keeps its state: in memory on its clock by default. */
+  stores?: Stores;
+  /** The bound on password hashing, one per process, so that several servers share it. */
+  hashing?: HashingPool;
 }
 
 /** A demo login, as the vendor's own sample writes it, for people to try. */
@@ -39,4 +47,37 @@ export interface ReferenceServer {
   demoLogins(): DemoLogin[];
   /** The server with its demo accounts and the description's documented settings. */
   create(options?: ReferenceServerOptions): Promise<Hono>;
+}
+
+/** The collaborators every reference server builds from its options, with their defaults. */
+export interface ServerKit {
+  clock: Clock;
+  stores: Stores;
+  hasher: PasswordHasher;
+  maxBodyBytes: number | undefined;
+  clientAddress: ((c: Context) => string) | undefined;
+  /** The attempt limits of a login, as its description's `x-attempt-limit` states them, in stores named after the API. */
+  loginLimits(api: string, description: AnyDescription, operationId: string): LoginLimits;
+}
+
+/**
+ * Resolves a server's options: the system clock, OWASP's scrypt cost,
+ * in-memory stores and a hashing pool of its own unless told otherwise.
+ */
+export function serverKit({ clock = systemClock, scrypt = OWASP_SCRYPT, stores, hashing = new HashingPool(), maxBodyBytes, clientAddress }: ReferenceServerOptions = {}): ServerKit {
+  const kept = stores ?? memoryStores(clock);
+  return {
+    clock,
+    stores: kept,
+    hasher: new PasswordHasher(scrypt, hashing),
+    maxBodyBytes,
+    clientAddress,
+    loginLimits: (api, description, operationId) =>
+      new LoginLimits(
+        description.extension<AttemptLimitSettings>('x-attempt-limit', operationId),
+        kept.attempts(`${api}:${operationId}:attempts`),
+        kept.expiring<true>(`${api}:${operationId}:known-addresses`, { capacity: 100_000 }),
+        clock,
+      ),
+  };
 }

@@ -13,7 +13,7 @@ export type RequestProblem =
   | { kind: 'unsupported-media-type'; message: string }
   | { kind: 'body-too-large'; message: string }
   | { kind: 'missing-body'; message: string }
-  | { kind: 'malformed-body'; message: string; reason: MalformedReason | 'encoding' }
+  | { kind: 'malformed-body'; message: string; reason: MalformedReason | 'encoding' | 'incomplete' }
   | { kind: 'invalid-body'; message: string; issues: ValidationIssue[] };
 
 export type ProblemKind = RequestProblem['kind'];

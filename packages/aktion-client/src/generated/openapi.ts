@@ -26,8 +26,21 @@ export interface paths {
          *     3. body empty, not well-formed, with a DOCTYPE or entity declarations,
          *        or not matching `LoginRequest`: 400, 1002;
          *     4. `ApiKey` not the base64 form of 16 bytes: 401, 1004;
-         *     5. no registered pair of this `UserLogin` and `ApiKey`: 401, 1003;
-         *     6. otherwise 200: a new token, valid `ExpireInSec` (20) seconds.
+         *     5. the attempt limit reached: 429 (see below);
+         *     6. the server's key checks all busy: 503;
+         *     7. no registered pair of this `UserLogin` and `ApiKey`: 401, 1003;
+         *     8. otherwise 200: a new token, valid `ExpireInSec` (20) seconds.
+         *
+         *     **Attempt limit** (this project's). Failed logins (1003) are counted,
+         *     before the key is checked, in a sliding window of **15 minutes**: **5**
+         *     for one `UserLogin` from one client address, **100** for one
+         *     `UserLogin` from any address, **20** from one address whatever the
+         *     `UserLogin`. A limit reached answers 429 with `Retry-After` until its
+         *     oldest failure leaves the window, the right key included. A successful
+         *     login does not count and ends the user's run of failures. An address
+         *     from which the user logged in within **30 days** is known for it, and
+         *     only the first limit applies there. The numbers are in
+         *     `x-attempt-limit`.
          *
          *     In XML, namespace declarations (such as the help page's `xmlns:xsd`,
          *     `xmlns:xsi`) and the whitespace between elements are ignored, an
@@ -146,18 +159,20 @@ export interface components {
          *     | 401 | 1004 | ApiKey is invalid (not the base64 form of 16 bytes) | the page |
          *     | 413 | 413 | request body too large (64 KiB on the reference server) | this project |
          *     | 415 | 415 | media type not supported | this project (the page gives the status only) |
+         *     | 429 | 429 | attempt limit reached | this project |
          *     | 500 | 500 | internal error | this project (the page gives the status only) |
+         *     | 503 | 503 | the server's key checks are all busy | this project |
          */
         ErrorResult: {
             /** @description Human-readable reason. */
             Message: string;
             /**
-             * @description The error number: 1002, 1003 and 1004 are the page's; 413, 415 and
-             *     500 (the HTTP status, where the page gives no number) are this
-             *     project's.
+             * @description The error number: 1002, 1003 and 1004 are the page's; 413, 415,
+             *     429, 500 and 503 (the HTTP status, where the page gives no number)
+             *     are this project's.
              * @enum {integer}
              */
-            Code: 1002 | 1003 | 1004 | 413 | 415 | 500;
+            Code: 1002 | 1003 | 1004 | 413 | 415 | 429 | 500 | 503;
             /** @description The binding errors behind a 1002, one message each; empty for every other code. In XML, each is a `<string>` element inside `<ModelStateErr>`. */
             ModelStateErr: string[];
         };
@@ -251,6 +266,48 @@ export interface components {
                 "text/xml": components["schemas"]["ErrorResult"];
             };
         };
+        /**
+         * @description Code 429 — too many failed logins for this `UserLogin` or from this
+         *     client address (see the operation's attempt limit); try again after
+         *     `Retry-After`. Not on the vendor's page: the reference server's answer.
+         */
+        AttemptLimit: {
+            headers: {
+                /** @description Seconds after which to try again. */
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResult"];
+                "text/json": components["schemas"]["ErrorResult"];
+                "application/xml": components["schemas"]["ErrorResult"];
+                "text/xml": components["schemas"]["ErrorResult"];
+            };
+        };
+        /**
+         * @description Code 503 — the server already runs and queues as many key checks as it
+         *     can; try again after `Retry-After`. Not on the vendor's page: the
+         *     reference server's answer.
+         *
+         *     The reference server checks two credentials at once (scrypt at
+         *     OWASP's cost takes 128 MiB and a few hundred milliseconds each) and
+         *     lets 32 more wait their turn for at most 10 seconds: a login past the
+         *     queue is answered at once, one whose turn has not come in 10 seconds
+         *     then.
+         */
+        Busy: {
+            headers: {
+                /** @description Seconds after which to try again. */
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResult"];
+                "text/json": components["schemas"]["ErrorResult"];
+                "application/xml": components["schemas"]["ErrorResult"];
+                "text/xml": components["schemas"]["ErrorResult"];
+            };
+        };
     };
     parameters: never;
     requestBodies: never;
@@ -294,7 +351,9 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["AttemptLimit"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["Busy"];
         };
     };
 }

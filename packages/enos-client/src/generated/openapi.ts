@@ -15,14 +15,36 @@ export interface paths {
          *     bearer token, the user's ID and name, and the organizations the user
          *     belongs to.
          *
-         *     **Attempt limit.** After **5** failed attempts for one account, or
-         *     **20** failed attempts from one client address, within a sliding
-         *     window of **15 minutes**, every further attempt for that account or
-         *     from that address is answered 31429 (HTTP 429), even with the right
-         *     password, until the oldest failure leaves the window. `Retry-After`
-         *     says how many seconds that takes. A successful login clears the
-         *     account's failures. The same numbers are in `x-attempt-limit`, which
-         *     the reference server reads as its defaults.
+         *     **Attempt limit** (this project's counting; the page documents only
+         *     that a limit exists). Failed attempts are counted in a sliding window
+         *     of **15 minutes**:
+         *
+         *     - **5** failures for one account from one client address;
+         *     - **100** failures for one account from any address (NIST SP 800-63B
+         *       allows no more than 100 consecutive failures);
+         *     - **20** failures from one client address, whatever the account.
+         *
+         *     When a limit is reached, every further attempt under it is answered
+         *     31429 (HTTP 429) without checking the password, even the right one,
+         *     until the oldest failure leaves the window; `Retry-After` says how many
+         *     seconds that takes. An attempt is counted *before* the password is
+         *     checked, so parallel attempts cannot pass a limit together. A
+         *     successful login does not count, and ends the account's run of
+         *     failures (not the address's, so that logging in to one account cannot
+         *     launder guesses at others).
+         *
+         *     **The owner keeps a way in.** An address from which an account logged
+         *     in within the last **30 days** is known for that account: from there,
+         *     only the first limit applies. Strangers who fill an account's limit,
+         *     or an address's (a shared proxy or NAT), lock out strangers, not the
+         *     account's owner at a known address.
+         *
+         *     **Busy.** When the server already runs and queues as many password
+         *     checks as it can, it answers 31503 (HTTP 503) at once, with
+         *     `Retry-After`.
+         *
+         *     The same numbers are in `x-attempt-limit`, which the reference server
+         *     reads.
          */
         post: operations["login"];
         delete?: never;
@@ -72,10 +94,11 @@ export interface components {
         ErrorResponse: {
             /**
              * @description 31400 user password is missing or not valid; 31413 body too large;
-             *     31415 media type not supported; 31429 attempt limit reached.
+             *     31415 media type not supported; 31429 attempt limit reached;
+             *     31503 server busy (this project's).
              * @enum {integer}
              */
-            code: 31400 | 31413 | 31415 | 31429;
+            code: 31400 | 31413 | 31415 | 31429 | 31503;
             /** @description Human-readable reason. */
             message: string;
             /** @description Always `null` on errors. */
@@ -137,6 +160,27 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
+        /**
+         * @description 31503 — the server already runs and queues as many password checks as
+         *     it can; try again after `Retry-After`. Not on the vendor's page: the
+         *     reference server's answer, following the `31`+HTTP-status rule.
+         *
+         *     The reference server checks two credentials at once (scrypt at
+         *     OWASP's cost takes 128 MiB and a few hundred milliseconds each) and
+         *     lets 32 more wait their turn for at most 10 seconds: a login past the
+         *     queue is answered at once, one whose turn has not come in 10 seconds
+         *     then.
+         */
+        Busy: {
+            headers: {
+                /** @description Seconds after which a login may be checked again. */
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
     };
     parameters: never;
     requestBodies: never;
@@ -171,6 +215,7 @@ export interface operations {
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["AttemptLimit"];
+            503: components["responses"]["Busy"];
         };
     };
 }

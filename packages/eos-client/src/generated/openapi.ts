@@ -25,6 +25,13 @@ export interface paths {
          *     Hello takes no request body. A body that is sent is ignored, except
          *     that the reference server refuses, as on every request, one larger
          *     than 64 KiB (413).
+         *
+         *     **Limits** (this project's). Hello needs no login, so that a client can
+         *     log in, and creates state: it is bounded. One client address may open
+         *     **30** sessions a minute; the next is answered `2-2` (HTTP 429). The
+         *     server holds at most **10,000** live sessions; when they are all in
+         *     use, Hello answers `2-3` (HTTP 503). Both carry `Retry-After`. The
+         *     numbers are in `x-rate-limit` and `x-session-capacity`.
          */
         post: operations["hello"];
         delete?: never;
@@ -61,7 +68,21 @@ export interface paths {
          *     4. `sessionId` not issued by Hello, or expired: 403, `2-1`;
          *     5. `domain` names no directory: 403, `3-3`;
          *     6. `loginName` or `password` absent or empty: 403, `3-1`;
-         *     7. no such `loginName` in the directory, or wrong password: 403, `3-2`.
+         *     7. the attempt limit reached: 429, `3-4` (see below);
+         *     8. the server's password checks all busy: 503, `4-1`;
+         *     9. no such `loginName` in the directory, or wrong password: 403, `3-2`.
+         *
+         *     **Attempt limit** (this project's). Failed logins are counted, before
+         *     the password is checked, in a sliding window of **15 minutes**: **5**
+         *     for one account (a `domain` and `loginName`) from one client address,
+         *     **100** for one account from any address, **20** from one address
+         *     whatever the account. A limit reached answers `3-4` with `Retry-After`
+         *     until its oldest failure leaves the window, the right password
+         *     included. A successful login does not count and ends the account's run
+         *     of failures. An address from which the account logged in within **30
+         *     days** is known for it, and only the first limit applies there: the
+         *     account's owner keeps a way in while strangers fill the others. The
+         *     numbers are in `x-attempt-limit`.
          *
          *     Fields not in `LoginRequest` are ignored.
          *
@@ -173,7 +194,7 @@ export interface components {
             /**
              * @description Why the request failed. Only `3-2` is on the vendor's page; the
              *     others are this project's, in the page's format (first number: `1`
-             *     the request, `2` the session, `3` the login).
+             *     the request, `2` the session, `3` the login, `4` the server).
              *
              *     | code | HTTP | meaning | source |
              *     |---|---|---|---|
@@ -181,12 +202,16 @@ export interface components {
              *     | `1-2` | 413 | request body too large (64 KiB on the reference server) | this project |
              *     | `1-3` | 415 | media type not `application/x-www-form-urlencoded` | this project |
              *     | `2-1` | 403 | `sessionId` unknown (not issued by Hello) or expired | this project |
+             *     | `2-2` | 429 | Hello: too many sessions from this client address | this project |
+             *     | `2-3` | 503 | Hello: the server holds as many sessions as it can | this project |
              *     | `3-1` | 403 | credentials missing: `loginName` or `password` absent or empty | this project |
              *     | `3-2` | 403 | invalid credentials: unknown `loginName` or wrong `password` | the page |
              *     | `3-3` | 403 | `domain` names no user directory | this project |
+             *     | `3-4` | 429 | attempt limit reached | this project |
+             *     | `4-1` | 503 | the server's password checks are all busy | this project |
              * @enum {string}
              */
-            code: "1-1" | "1-2" | "1-3" | "2-1" | "3-1" | "3-2" | "3-3";
+            code: "1-1" | "1-2" | "1-3" | "2-1" | "2-2" | "2-3" | "3-1" | "3-2" | "3-3" | "3-4" | "4-1";
         };
     };
     responses: {
@@ -231,6 +256,72 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
+        /**
+         * @description `2-2` — this client address has opened as many sessions as it may in
+         *     the window of `x-rate-limit`; try again after `Retry-After`. Not on the
+         *     vendor's page: the reference server's answer.
+         */
+        TooManySessions: {
+            headers: {
+                /** @description Seconds after which to try again. */
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /**
+         * @description `2-3` — the server holds as many live sessions as it can
+         *     (`x-session-capacity`); try again after `Retry-After`. Not on the
+         *     vendor's page: the reference server's answer.
+         */
+        SessionsFull: {
+            headers: {
+                /** @description Seconds after which to try again. */
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /**
+         * @description `3-4` — too many failed logins for this account or from this client
+         *     address (see Login's attempt limit); try again after `Retry-After`. Not
+         *     on the vendor's page: the reference server's answer.
+         */
+        AttemptLimit: {
+            headers: {
+                /** @description Seconds after which to try again. */
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /**
+         * @description `4-1` — the server already runs and queues as many password checks as
+         *     it can; try again after `Retry-After`. Not on the vendor's page: the
+         *     reference server's answer.
+         *
+         *     The reference server checks two credentials at once (scrypt at
+         *     OWASP's cost takes 128 MiB and a few hundred milliseconds each) and
+         *     lets 32 more wait their turn for at most 10 seconds: a login past the
+         *     queue is answered at once, one whose turn has not come in 10 seconds
+         *     then.
+         */
+        Busy: {
+            headers: {
+                /** @description Seconds after which to try again. */
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
     };
     parameters: never;
     requestBodies: never;
@@ -258,6 +349,8 @@ export interface operations {
                 };
             };
             413: components["responses"]["TooLarge"];
+            429: components["responses"]["TooManySessions"];
+            503: components["responses"]["SessionsFull"];
         };
     };
     login: {
@@ -285,6 +378,8 @@ export interface operations {
             403: components["responses"]["LoginRefused"];
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["AttemptLimit"];
+            503: components["responses"]["Busy"];
         };
     };
 }

@@ -27,7 +27,7 @@ export async function readRequestBody(c: Context, declared: RequestBodyPlan | un
   if (!declared) {
     if (length !== undefined) return length > maxBytes ? tooLarge(maxBytes) : NO_BODY;
     // Streamed (or built in process, without a length): read up to the limit and dropped.
-    return (await readCapped(c, maxBytes)) === undefined ? tooLarge(maxBytes) : NO_BODY;
+    return (await readCapped(c, maxBytes).catch(() => '')) === undefined ? tooLarge(maxBytes) : NO_BODY;
   }
   // An optional body may be left out altogether, Content-Type included.
   if (!declared.required && !streamed && !length && c.req.header('content-type') === undefined) return NO_BODY;
@@ -41,7 +41,13 @@ export async function readRequestBody(c: Context, declared: RequestBodyPlan | un
   const { mediaType } = body;
   if (length !== undefined && length > maxBytes) return { ...tooLarge(maxBytes), mediaType };
   // With a Content-Length the framing bounds the body; without one it is read up to the limit and no further.
-  const text = length !== undefined ? await c.req.text() : await readCapped(c, maxBytes);
+  let text: string | undefined;
+  try {
+    text = length !== undefined ? await c.req.text() : await readCapped(c, maxBytes);
+  } catch {
+    // The client went away mid-upload: nobody will read the answer, and it is no server error.
+    return { ok: false, problem: { kind: 'malformed-body', reason: 'incomplete', message: 'the request body ended before it was complete' }, mediaType };
+  }
   if (text === undefined) return { ...tooLarge(maxBytes), mediaType };
   if (text.length === 0) {
     return declared.required ? { ok: false, problem: { kind: 'missing-body', message: 'request body is required' }, mediaType } : NO_BODY;

@@ -142,6 +142,20 @@ describe('operationRouter: bodies', () => {
     expect(await res.json()).toMatchObject({ kind });
   });
 
+  it('answers a body that breaks off as malformed (incomplete), not as a server error', async () => {
+    let sent = false;
+    const breaking = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent) return controller.error(new Error('socket hang up'));
+        sent = true;
+        controller.enqueue(new TextEncoder().encode('{"name":'));
+      },
+    });
+    const res = await echoApp().app.request('/items', { method: 'POST', body: breaking, headers: { 'content-type': 'application/json' }, duplex: 'half' } as RequestInit);
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ kind: 'malformed-body', message: 'the request body ended before it was complete' });
+  });
+
   it('lists each schema issue in the problem', async () => {
     const res = await post(echoApp().app, '{"count": -1}', { 'content-type': 'application/json' });
     const { message } = (await res.json()) as { message: string };

@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { ManualClock } from './clock.js';
+import { HashingBusyError } from './hashing-pool.js';
+import { type AttemptLimitSettings, LoginLimits } from './login-limits.js';
+import { memoryStores } from './stores/memory.js';
+
+const settings: AttemptLimitSettings = { perAccountAndAddress: 3, perAccount: 10, perAddress: 5, windowSeconds: 60, knownAddressSeconds: 3600 };
+
+function setup() {
+  const clock = new ManualClock();
+  const stores = memoryStores(clock);
+  const limits = new LoginLimits(settings, stores.attempts('login'), stores.expiring<true>('known'), clock);
+  /** One attempt judged as `ok`, or its refusal. */
+  const attempt = async (account: string, address: string, ok = false) => {
+    const admission = await limits.admit(account, address);
+    if (!admission.admitted) return admission.retryAfterSeconds;
+    await limits.settle(admission.ticket, ok);
+    return ok ? 'in' : 'wrong';
+  };
+  return { clock, limits, attempt };
+}
+
+describe('LoginLimits', () => {
+  it('judges at most the limit of a burst of parallel guesses, and refuses the rest before any check', async () => {
+    const { limits } = setup();
+    const admissions = await Promise.all(Array.from({ length: 50 }, () => limits.admit('alice', '203.0.113.1')));
+    expect(admissions.filter((a) => a.admitted)).toHaveLength(settings.perAccountAndAddress);
+  });
+
+  it('refuses the right password too once the limit is reached, until the window passes', async () => {
+    const { clock, attempt } = setup();
+    for (let i = 0; i < 3; i++) expect(await attempt('alice', '203.0.113.1')).toBe('wrong');
+    expect(await attempt('alice', '203.0.113.1', true)).toBe(60);
+    clock.advance(60_000);
+    expect(await attempt('alice', '203.0.113.1', true)).toBe('in');
+  });
+
+  it('counts a success as no failure, and ends the consecutive failures of the account', async () => {
+    const { attempt } = setup();
+    for (let round = 0; round < 3; round++) {
+      for (let i = 0; i < 2; i++) await attempt('alice', '203.0.113.1');
+      expect(await attempt('alice', '203.0.113.1', true)).toBe('in');
+    }
+  });
+
+  it('locks an account against strangers after perAccount failures from many addresses', async () => {
+    const { attempt } = setup();
+    for (let i = 0; i < 10; i++) expect(await attempt('alice', `198.51.100.${i}`)).toBe('wrong');
+    expect(await attempt('alice', '198.51.100.200', true)).toBe(60);
+  });
+
+  it("keeps the owner's way in from an address that logged in before", async () => {
+    const { attempt } = setup();
+    expect(await attempt('alice', '192.0.2.7', true)).toBe('in');
+    for (let i = 0; i < 10; i++) await attempt('alice', `198.51.100.${i}`);
+    expect(await attempt('alice', '198.51.100.200', true)).toBe(60);
+    expect(await attempt('alice', '192.0.2.7', true)).toBe('in');
+  });
+
+  it('limits an address guessing at many accounts, but not the users it already knew', async () => {
+    const { attempt } = setup();
+    expect(await attempt('bob', '203.0.113.9', true)).toBe('in');
+    for (let i = 0; i < 5; i++) await attempt(`guess-${i}`, '203.0.113.9');
+    expect(await attempt('carol', '203.0.113.9', true)).toBe(60);
+    expect(await attempt('bob', '203.0.113.9', true)).toBe('in');
+  });
+
+  it('keeps the failures of an address after one of its accounts succeeds', async () => {
+    const { attempt } = setup();
+    for (let i = 0; i < 4; i++) await attempt(`guess-${i}`, '203.0.113.9');
+    expect(await attempt('bob', '203.0.113.9', true)).toBe('in');
+    await attempt('guess-9', '203.0.113.9');
+    expect(await attempt('carol', '203.0.113.9')).toBe(60);
+  });
+
+  it('gives back the place of an attempt that was never judged', async () => {
+    const { limits } = setup();
+    for (let i = 0; i < 3; i++) {
+      const admission = await limits.admit('alice', '203.0.113.1');
+      if (admission.admitted) await limits.withdraw(admission.ticket);
+    }
+    expect((await limits.admit('alice', '203.0.113.1')).admitted).toBe(true);
+  });
+
+  it('refuses a per-account limit above NIST’s 100', () => {
+    const clock = new ManualClock();
+    const stores = memoryStores(clock);
+    expect(() => new LoginLimits({ ...settings, perAccount: 101 }, stores.attempts('a'), stores.expiring('k'), clock)).toThrow(/at most 100/);
+  });
+});
+
+describe('LoginLimits.check', () => {
+  it('admits, checks and settles; a check the hashing pool refuses gives its place back and answers busy', async () => {
+    const { limits } = setup();
+    expect(await limits.check('alice', 'a', async () => ({ id: 1 }))).toEqual({ outcome: 'accepted', holder: { id: 1 } });
+    expect(await limits.check('alice', 'a', async () => undefined)).toEqual({ outcome: 'refused' });
+    for (let i = 0; i < 5; i++) {
+      expect(await limits.check('alice', 'a', () => Promise.reject(new HashingBusyError(10)))).toEqual({ outcome: 'busy', retryAfterSeconds: 10 });
+    }
+    await limits.check('alice', 'a', async () => undefined);
+    expect(await limits.check('alice', 'a', async () => undefined)).toEqual({ outcome: 'refused' });
+    expect(await limits.check('alice', 'a', async () => ({ id: 1 }))).toEqual({ outcome: 'limited', retryAfterSeconds: 60 });
+  });
+
+  it('lets any other error through, its attempt counted', async () => {
+    const { limits } = setup();
+    for (let i = 0; i < 3; i++) await expect(limits.check('alice', 'a', () => Promise.reject(new Error('directory down')))).rejects.toThrow('directory down');
+    expect(await limits.check('alice', 'a', async () => ({ id: 1 }))).toMatchObject({ outcome: 'limited' });
+  });
+});

@@ -1,0 +1,113 @@
+import type { Clock } from './clock.js';
+import { HashingBusyError } from './hashing-pool.js';
+import type { AttemptCounter, CountedLimit, ExpiringStore, Reservation } from './stores/ports.js';
+
+/**
+ * A login's attempt limit, as its description states it in `x-attempt-limit`.
+ * Failures are counted per (account, client address), per account and per
+ * client address, each inside a sliding window.
+ */
+export interface AttemptLimitSettings {
+  /** Failures of one account from one address: an attacker's guesses from one place. */
+  perAccountAndAddress: number;
+  /** Failures of one account from anywhere; at most 100, as NIST SP 800-63B §5.2.2 asks. */
+  perAccount: number;
+  /** Failures from one address, whatever the account: one place guessing at many accounts. */
+  perAddress: number;
+  windowSeconds: number;
+  /** How long an address that logged in to an account stays known for it. */
+  knownAddressSeconds: number;
+}
+
+export type Admission = { admitted: true; ticket: Ticket } | { admitted: false; retryAfterSeconds: number };
+
+/** What a limited credential check came to: the holder, a wrong credential, or no check at all (limited, or the hashing pool busy). */
+export type LimitedCheck<T> = { outcome: 'accepted'; holder: T } | { outcome: 'refused' } | { outcome: 'limited'; retryAfterSeconds: number } | { outcome: 'busy'; retryAfterSeconds: number };
+
+export interface Ticket {
+  account: string;
+  address: string;
+  reservation: Reservation & { granted: true };
+}
+
+const pairKey = (account: string, address: string) => `pair\u0000${account}\u0000${address}`;
+
+/**
+ * The attempt limits of a login, counted before the password is checked.
+ *
+ * - `admit` reserves a place under every limit at once, so that a burst of
+ *   parallel guesses judges at most the limit and refuses the rest, however
+ *   long the hash takes (Keycloak's CVE-2024-4629 counted after it).
+ * - A success gives its place back and ends the account's consecutive
+ *   failures; the address keeps its count, so a known account cannot
+ *   launder guesses at others.
+ * - The owner keeps a way in: an address from which the account logged in
+ *   lately is known for it, and from there only the (account, address)
+ *   limit applies. Strangers who fill the account's or the address's limit
+ *   lock out strangers, not the owner at home nor the users a shared
+ *   address (a NAT, a proxy) already knew.
+ *
+ * @example
+ * const admission = await limits.admit(account, clientAddress);
+ * if (!admission.admitted) return answer(429, { retryAfter: admission.retryAfterSeconds });
+ * await limits.settle(admission.ticket, await directory.verify(account, password) !== undefined);
+ */
+export class LoginLimits {
+  readonly #windowMs: number;
+
+  constructor(
+    readonly settings: AttemptLimitSettings,
+    readonly attempts: AttemptCounter,
+    /** (account, address) pairs that logged in lately. */
+    readonly knownAddresses: ExpiringStore<true>,
+    readonly clock: Clock,
+  ) {
+    if (settings.perAccount > 100) throw new RangeError('x-attempt-limit.perAccount must be at most 100 (NIST SP 800-63B)');
+    this.#windowMs = settings.windowSeconds * 1000;
+  }
+
+  async admit(account: string, address: string): Promise<Admission> {
+    const { perAccountAndAddress, perAccount, perAddress } = this.settings;
+    const windowMs = this.#windowMs;
+    const limits: CountedLimit[] = [{ key: pairKey(account, address), max: perAccountAndAddress, windowMs }];
+    if (!(await this.knownAddresses.get(pairKey(account, address)))) {
+      limits.push({ key: `account\u0000${account}`, max: perAccount, windowMs }, { key: `address\u0000${address}`, max: perAddress, windowMs });
+    }
+    const reservation = await this.attempts.reserve(limits);
+    if (!reservation.granted) return { admitted: false, retryAfterSeconds: Math.max(1, Math.ceil(reservation.retryAfterMs / 1000)) };
+    return { admitted: true, ticket: { account, address, reservation } };
+  }
+
+  /** After the check: a success gives the place back, ends the account's failures and knows the address; a failure stays counted. */
+  async settle({ account, address, reservation }: Ticket, succeeded: boolean): Promise<void> {
+    if (!succeeded) return;
+    await this.attempts.release(reservation);
+    await this.attempts.clear([pairKey(account, address), `account\u0000${account}`]);
+    await this.knownAddresses.set(pairKey(account, address), true, this.clock.now() + this.settings.knownAddressSeconds * 1000);
+  }
+
+  /** An attempt that was admitted but never judged (the hashing pool was full): its place goes back. */
+  async withdraw({ reservation }: Ticket): Promise<void> {
+    await this.attempts.release(reservation);
+  }
+
+  /**
+   * A credential check under the limits, in the one order every login
+   * follows: admit, check (`verify` answers the holder or undefined),
+   * settle; a check the hashing pool refuses is withdrawn and answered busy.
+   */
+  async check<T>(account: string, address: string, verify: () => Promise<T | undefined>): Promise<LimitedCheck<T>> {
+    const admission = await this.admit(account, address);
+    if (!admission.admitted) return { outcome: 'limited', retryAfterSeconds: admission.retryAfterSeconds };
+    let holder: T | undefined;
+    try {
+      holder = await verify();
+    } catch (error) {
+      if (!(error instanceof HashingBusyError)) throw error;
+      await this.withdraw(admission.ticket);
+      return { outcome: 'busy', retryAfterSeconds: error.retryAfterSeconds };
+    }
+    await this.settle(admission.ticket, holder !== undefined);
+    return holder === undefined ? { outcome: 'refused' } : { outcome: 'accepted', holder };
+  }
+}
