@@ -12,9 +12,12 @@
  *
  *     pnpm bench [--seconds N] [--connections N] [--rounds N] [--profile DIR]
  */
-import { resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { type BodyFormat, bodyFormat } from '@loginspec/codec';
+import { readRegistry } from '@loginspec/codegen/registry';
 import type { FixedRoute } from './bare-hono.js';
 import { cpuPinning } from './cpus.js';
 import { load, type LoadRequest, type LoadResult } from './load.js';
@@ -36,12 +39,33 @@ speed changes both alike.
                    profile to DIR and print where its CPU time went
   --help           show this text`;
 
-/** Each API's validation-rejected login: a body its schema refuses, so no password is hashed. */
-const REJECTED: { api: string; path: string; format: FixedRoute['format']; contentType: string; body: string }[] = [
-  { api: 'enos', path: '/enos/app-portal-service/v2.0/login', format: 'json', contentType: 'application/json', body: '{"account":42,"password":"x"}' },
-  { api: 'eos', path: '/eos/client/login', format: 'form', contentType: 'application/x-www-form-urlencoded', body: 'domain=customers&loginName=foobat&password=anypwd' },
-  { api: 'aktion', path: '/aktion/login', format: 'json', contentType: 'application/json', body: '{"UserLogin":"John.Doo"}' },
-];
+interface Rejected {
+  api: string;
+  path: string;
+  format: FixedRoute['format'];
+  contentType: string;
+  body: string;
+}
+
+/** An empty body of each format: whatever a login requires, it is missing, so validation refuses it before any hash. */
+const EMPTY: Partial<Record<BodyFormat, string>> = { json: '{}', form: 'unrequested=1' };
+
+/**
+ * Each registered API's validation-rejected login, read from its bundled
+ * description: its `login` operation's first JSON or form body, sent empty.
+ */
+async function rejectedLogins(): Promise<Rejected[]> {
+  return Promise.all(
+    (await readRegistry(root)).map(async (api) => {
+      const doc = JSON.parse(await readFile(join(root, api.bundle), 'utf8')) as { paths: Record<string, { post?: { operationId?: string; requestBody?: { content?: Record<string, unknown> } } }> };
+      const [path, item] = Object.entries(doc.paths).find(([, entry]) => entry.post?.operationId === 'login') ?? [];
+      const contentType = Object.keys(item?.post?.requestBody?.content ?? {}).find((type) => EMPTY[bodyFormat(type) as BodyFormat] !== undefined);
+      if (!path || !contentType) throw new Error(`${api.name}: no POST login operation with a JSON or form body to refuse`);
+      const format = bodyFormat(contentType) as 'json' | 'form';
+      return { api: api.name, path: `/${api.name}${path}`, format, contentType, body: EMPTY[format] as string };
+    }),
+  );
+}
 const TARGET = 0.8;
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -72,7 +96,7 @@ function options() {
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
 
 /** Loads the two servers at once, with the same request, and answers each one's result. */
-async function measurePair(ports: [number, number], route: (typeof REJECTED)[number], expectStatus: number, seconds: number, connections: number): Promise<[LoadResult, LoadResult]> {
+async function measurePair(ports: [number, number], route: Rejected, expectStatus: number, seconds: number, connections: number): Promise<[LoadResult, LoadResult]> {
   const request = (port: number): LoadRequest => ({ url: `http://127.0.0.1:${port}${route.path}`, method: 'POST', headers: { 'content-type': route.contentType }, body: route.body });
   const both = (duration: number) => Promise.all(ports.map((port) => load(request(port), { seconds: duration, connections, expectStatus })));
   await both(0.5);
@@ -85,6 +109,7 @@ async function measurePair(ports: [number, number], route: (typeof REJECTED)[num
 
 async function main(): Promise<void> {
   const { seconds, connections, rounds, profile } = options();
+  const rejected = await rejectedLogins();
   const servers: Served[] = [];
   const cpus = cpuPinning();
   cpus.pinSelf();
@@ -95,7 +120,7 @@ async function main(): Promise<void> {
     servers.push(reference);
     // The baseline answers exactly what the reference server answers.
     const fixed: FixedRoute[] = [];
-    for (const route of REJECTED) {
+    for (const route of rejected) {
       const res = await fetch(`http://127.0.0.1:${reference.port}${route.path}`, { method: 'POST', headers: { 'content-type': route.contentType }, body: route.body });
       fixed.push({ path: route.path, format: route.format, status: res.status, contentType: res.headers.get('content-type') ?? '', body: await res.text() });
     }
@@ -103,7 +128,7 @@ async function main(): Promise<void> {
     servers.push(bare);
 
     const rows: string[][] = [];
-    for (const [i, route] of REJECTED.entries()) {
+    for (const [i, route] of rejected.entries()) {
       const status = (fixed[i] as FixedRoute).status;
       const ours: LoadResult[] = [];
       const baseline: LoadResult[] = [];

@@ -1,5 +1,5 @@
-import type { ErrorResult } from '@loginspec/aktion-client';
-import { memoBy, type RequestProblem, type ValidationIssue } from '@loginspec/openapi-runtime';
+import type { ErrorResult, operations } from '@loginspec/aktion-client';
+import { memoBy, type Reject, type RequestProblem, type ValidationIssue } from '@loginspec/openapi-runtime';
 import { aktion } from './description.js';
 
 const login = aktion.errors('login');
@@ -20,14 +20,18 @@ function bindingErrors(problem: RequestProblem): string[] {
   return [problem.message];
 }
 
-/** The binding errors of a problem, remembered by its message, which names every issue. */
+/**
+ * The binding errors of a problem, remembered by what they are made of (its
+ * kind, message and issue paths): the same bad request, sent again, brings
+ * the same changes object, whose answer the runtime has already written.
+ */
 const bindingAnswer = memoBy(
-  (problem: RequestProblem) => `${problem.kind} ${problem.message}`,
+  (problem: RequestProblem) => `${problem.kind}\n${problem.message}\n${problem.kind === 'invalid-body' ? problem.issues.map((i) => i.path).join('\n') : ''}`,
   (problem) => ({ body: { ModelStateErr: bindingErrors(problem) } }),
 );
 
 /** A request the runtime refused before the handler, as its documented error; a 1002 lists what failed to bind. */
-export const refusal = login.rejectWith(
+export const refusal: Reject<operations['login']> = login.rejectWith(
   { 'unsupported-media-type': 415, 'body-too-large': 413, 'missing-body': 1002, 'malformed-body': 1002, 'invalid-body': 1002 },
   (problem) => (problem.kind === 'unsupported-media-type' || problem.kind === 'body-too-large' ? undefined : bindingAnswer(problem)),
 );

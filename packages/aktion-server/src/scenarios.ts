@@ -159,6 +159,7 @@ export const aktionSuite = defineSuite<Demo>({
     },
     ...(['json', 'xml'] as const).map((format) => ({
       name: `answers a wrong key and an unknown user alike with 1003 (${format}): no enumeration`,
+      changesState: true,
       async run(context: Context) {
         const mediaType = `application/${format}`;
         const as = format === 'xml' ? xml : json;
@@ -172,6 +173,7 @@ export const aktionSuite = defineSuite<Demo>({
     })),
     {
       name: 'raises 1003 from the client as an ApiError',
+      changesState: true,
       async run(context) {
         const error = await client(context, 'xml')
           .login('Jane.Doe.Nobody', context.demo.ApiKey)
@@ -197,6 +199,7 @@ export const aktionSuite = defineSuite<Demo>({
     })),
     {
       name: 'checks in the documented order: 415, then 1002, then 1004, then 1003',
+      changesState: true,
       async run(context) {
         assert.deepEqual(await codeOf(await send(context, '{', 'text/plain')), [415, 415]);
         assert.deepEqual(await codeOf(await send(context, JSON.stringify({ ApiKey: 'bad' }), 'application/json')), [400, 1002]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError, errorFieldsOf, errorReader, UndocumentedResponseError } from './errors.js';
+import { ApiError, errorReader, UndocumentedResponseError } from './errors.js';
 
 const answer = (status: number, headers: Record<string, string> = {}) => new Response(null, { status, headers });
 
@@ -32,18 +32,5 @@ describe('errorReader', () => {
 
   it('has no retry delay without a Retry-After in seconds', () => {
     expect((enos.from(answer(429, { 'retry-after': 'Wed, 21 Oct 2026 07:28:00 GMT' }), { code: 31429, message: 'm' }) as ApiError).retryAfterSeconds).toBeUndefined();
-  });
-});
-
-describe('errorFieldsOf', () => {
-  it("reads the error schema's x-error-fields", () => {
-    const description = { components: { schemas: { Ok: {}, Error: { 'x-error-fields': { code: 'errorCode', message: 'message' } } } } };
-    expect(errorFieldsOf(description)).toEqual({ code: 'errorCode', message: 'message' });
-  });
-
-  it('refuses a description with none, or with two', () => {
-    expect(() => errorFieldsOf({ components: { schemas: {} } })).toThrow('found 0');
-    const two = { 'x-error-fields': { code: 'c', message: 'm' } };
-    expect(() => errorFieldsOf({ components: { schemas: { A: two, B: two } } })).toThrow('found 2');
   });
 });

@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { type ErrorFields, memberAt } from '@loginspec/codec';
 
 /**
  * A documented refusal: the API answered one of its error bodies. `code` is
@@ -49,31 +50,6 @@ export class UndocumentedResponseError extends Error {
   }
 }
 
-/** A member of a parsed body, by a dotted path such as `response.code`. */
-function member(body: unknown, path: string): unknown {
-  let node = body;
-  for (const key of path.split('.')) node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[key] : undefined;
-  return node;
-}
-
-/** Where an API's error bodies carry their code and message: the `x-error-fields` of its error schema. */
-export interface ErrorFields {
-  code: string;
-  message: string;
-}
-
-/**
- * The `x-error-fields` of a bundled description: the one schema that
- * declares where the API's error code and message are.
- */
-export function errorFieldsOf(description: { components?: { schemas?: Record<string, unknown> } }): ErrorFields {
-  const found = Object.values(description.components?.schemas ?? {})
-    .map((schema) => (schema as { 'x-error-fields'?: Partial<ErrorFields> })['x-error-fields'])
-    .filter((fields): fields is ErrorFields => typeof fields?.code === 'string' && typeof fields.message === 'string');
-  if (found.length !== 1) throw new Error(`a description must have one error schema with x-error-fields, found ${found.length}`);
-  return found[0] as ErrorFields;
-}
-
 /**
  * How one API's error bodies carry their code and message, by member path.
  * A body without both (a proxy's page, a wrong base URL) is undocumented.
@@ -86,8 +62,8 @@ export function errorReader<Code extends string | number>(api: string, paths: Er
   return {
     /** The error to raise for a failed answer and its parsed body. */
     from(response: Response, body: unknown): ApiError<Code> | UndocumentedResponseError {
-      const code = member(body, paths.code);
-      const message = member(body, paths.message);
+      const code = memberAt(body, paths.code);
+      const message = memberAt(body, paths.message);
       if ((typeof code !== 'string' && typeof code !== 'number') || typeof message !== 'string') {
         return new UndocumentedResponseError(api, response.status, response.headers.get('content-type'));
       }

@@ -1,2 +1,3 @@
 export { type Clock, systemClock } from './clock.js';
-export { ApiError, type ErrorFields, errorFieldsOf, errorReader, UndocumentedResponseError } from './errors.js';
+export { type ErrorFields, errorFieldsOf } from '@loginspec/codec';
+export { ApiError, errorReader, UndocumentedResponseError } from './errors.js';

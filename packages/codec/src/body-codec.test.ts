@@ -16,6 +16,33 @@ describe('createBodyCodec', () => {
     expect(form.decode('name=a&name=b')).toEqual({ name: ['a', 'b'] });
   });
 
+  it('reads a field named __proto__ as a field, never as the body\'s prototype', () => {
+    const form = createBodyCodec('application/x-www-form-urlencoded', ITEM, doc);
+    const value = form.decode('__proto__=x&toString=y&name=a') as Record<string, unknown>;
+    expect(Object.getPrototypeOf(value)).toBe(Object.prototype);
+    expect(Object.entries(value)).toEqual([['__proto__', 'x'], ['toString', 'y'], ['name', 'a']]);
+  });
+
+  it('reads a field repeated 21,000 times in linear time: no slower than as many distinct fields', () => {
+    const form = createBodyCodec('application/x-www-form-urlencoded', ITEM, doc);
+    const repeated = 'a=&'.repeat(21_000);
+    const distinct = Array.from({ length: 21_000 }, (_, i) => `a${i}=`).join('&');
+    const time = (text: string) => {
+      const started = performance.now();
+      form.decode(text);
+      return performance.now() - started;
+    };
+    time(distinct);
+    expect((form.decode(repeated) as { a: string[] }).a).toHaveLength(21_000);
+    // The same work measured in the same test: a comparison, not a speed target.
+    expect(time(repeated)).toBeLessThan(time(distinct) * 3 + 5);
+  });
+
+  it('refuses a form whose percent-encoded bytes are not UTF-8', () => {
+    const form = createBodyCodec('application/x-www-form-urlencoded', ITEM, doc);
+    expect(() => form.decode('name=%FF')).toThrow(expect.objectContaining({ name: 'MalformedBodyError', reason: 'encoding' }));
+  });
+
   it('writes a form without its absent fields', () => {
     const form = createBodyCodec('application/x-www-form-urlencoded', ITEM, doc);
     expect(form.encode({ name: 'a&b=c', count: 1, note: undefined, done: null })).toBe('name=a%26b%3Dc&count=1');

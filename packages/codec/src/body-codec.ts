@@ -2,6 +2,7 @@ import type { OpenApiDocument, Schema } from './document.js';
 import { type BodyFormat, bodyFormat } from './media-type.js';
 import { compileShape, scalarOf, type Shape } from './shape.js';
 import { type MalformedReason, parseXml, XmlRefusedError } from './xml/parse.js';
+import { addValue } from './members.js';
 import { readXml, XmlShapeError } from './xml/read.js';
 import { writeXml } from './xml/write.js';
 
@@ -48,6 +49,7 @@ export function createBodyCodec(mediaType: string, schema: Schema, doc: OpenApiD
         if (format === 'form') return decodeForm(text, shape as Shape);
         return readXml(parseXml(text), shape as Shape);
       } catch (err) {
+        if (err instanceof MalformedBodyError) throw err;
         const reason = err instanceof XmlRefusedError ? err.reason : err instanceof XmlShapeError ? 'shape' : 'syntax';
         throw new MalformedBodyError((err as Error).message, reason, { cause: err });
       }
@@ -60,14 +62,18 @@ export function createBodyCodec(mediaType: string, schema: Schema, doc: OpenApiD
   };
 }
 
-/** A repeated field becomes an array, which a single-valued schema then refuses. */
+/**
+ * A repeated field becomes an array, which a single-valued schema then
+ * refuses; a field named `__proto__` is a field like any other (see
+ * `addValue`). Percent-encoded bytes that are not UTF-8 decode
+ * to U+FFFD, and are refused as the body's raw bytes would be.
+ */
 function decodeForm(text: string, shape: Shape): Record<string, unknown> {
   const result: Record<string, unknown> = {};
   for (const [key, raw] of new URLSearchParams(text)) {
+    if (key.includes('\uFFFD') || raw.includes('\uFFFD')) throw new MalformedBodyError('a field is not valid UTF-8 once percent-decoded', 'encoding');
     const property = shape.properties.get(key);
-    const value = property ? scalarOf(raw, property.shape) : raw;
-    const seen = result[key];
-    result[key] = seen === undefined ? value : Array.isArray(seen) ? [...seen, value] : [seen, value];
+    addValue(result, key, property ? scalarOf(raw, property.shape) : raw);
   }
   return result;
 }

@@ -74,7 +74,9 @@ export function contractTests<Demo>(suite: ScenarioSuite<Demo>, { start }: Loopb
           request.headers.set('x-forwarded-for', address);
           return recorder.fetch(request);
         };
-        await scenario.run({ baseUrl, fetch: recorder.fetch, demo: suite.demo, clock, from });
+        // A scenario gets what it declared it needs, and nothing else: an undeclared need fails here, not against a real server.
+        const needs = new Set(scenario.needs ?? []);
+        await scenario.run({ baseUrl, fetch: recorder.fetch, demo: suite.demo, ...(needs.has('clock') ? { clock } : {}), ...(needs.has('addresses') ? { from } : {}) });
       });
     }
   });

@@ -31,6 +31,7 @@ export const enosSuite = defineSuite<LoginRequest>({
     },
     {
       name: 'answers a wrong password and an unknown account alike: 31400, no enumeration',
+      changesState: true,
       async run(context) {
         const wrong = await attempt(context, 'nope');
         const unknown = await attempt(context, 'nope', 'nobody-at-all');
@@ -42,6 +43,7 @@ export const enosSuite = defineSuite<LoginRequest>({
     },
     {
       name: 'raises a refusal from the login helper as an ApiError with its code',
+      changesState: true,
       async run(context) {
         const error = await client(context)
           .login({ ...context.demo, password: 'nope' })
@@ -132,6 +134,7 @@ export const enosSuite = defineSuite<LoginRequest>({
     },
     {
       name: "ends an account's run of failures with a success",
+      changesState: true,
       async run(context) {
         for (let round = 0; round < 3; round++) {
           for (let i = 0; i < limit.perAccountAndAddress - 1; i++) assert.equal((await attempt(context, 'wrong')).response.status, 400);
@@ -141,6 +144,7 @@ export const enosSuite = defineSuite<LoginRequest>({
     },
     {
       name: 'marks every answer as not cacheable',
+      changesState: true,
       async run(context) {
         for (const password of [context.demo.password, 'wrong']) {
           assert.equal((await attempt(context, password)).response.headers.get('cache-control'), 'no-store');

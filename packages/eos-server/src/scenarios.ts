@@ -136,6 +136,7 @@ export const eosSuite = defineSuite<Demo>({
     {
       name: 'keeps a session as it was after a failed login',
       needs: ['clock'],
+      changesState: true,
       async run(context) {
         const login = await credentials(context);
         await refused(client(context).login({ ...login, password: 'wrong' }));
@@ -163,6 +164,7 @@ export const eosSuite = defineSuite<Demo>({
     },
     {
       name: 'answers a wrong password and an unknown user alike with 3-2: no enumeration',
+      changesState: true,
       async run(context) {
         const { sessionId, domain, loginName } = await credentials(context);
         const wrong = await send(context, `sessionId=${sessionId}&domain=${domain}&loginName=${loginName}&password=nope`);
@@ -174,6 +176,7 @@ export const eosSuite = defineSuite<Demo>({
     },
     {
       name: 'applies the checks in the order the description lists',
+      changesState: true,
       async run(context) {
         const { sessionId, domain } = await credentials(context);
         assert.equal(await code(context, 'domain=nowhere&loginName=nobody'), '403 1-1');

@@ -1,10 +1,6 @@
-/** The time source of a reference server: injected so that tests can move time instead of sleeping. */
-export interface Clock {
-  /** Milliseconds since the Unix epoch. */
-  now(): number;
-}
+import type { Clock } from '@loginspec/client-kit';
 
-export const systemClock: Clock = { now: () => Date.now() };
+export { type Clock, systemClock } from '@loginspec/client-kit';
 
 /** A clock that only moves when told to: for tests of expiring tokens and attempt windows. */
 export class ManualClock implements Clock {

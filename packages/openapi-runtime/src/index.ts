@@ -1,5 +1,5 @@
 export { type AnyDescription, Description, type RequestExample } from './description/description.js';
-export { type AnswerOverrides, ErrorAnswers } from './description/error-answers.js';
+export { type AnswerOverrides, ErrorAnswers, type Reject } from './description/error-answers.js';
 export type { ExampleObject, MediaTypeObject, OperationObject, OperationRef, ParameterObject, ResponseObject } from './description/operations.js';
 export { negotiateMediaType } from './negotiate.js';
 export type { OperationBody, OperationParameters, OperationResponse } from './operation-types.js';

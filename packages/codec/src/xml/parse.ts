@@ -9,8 +9,8 @@ export interface XmlElement {
   text: string;
 }
 
-/** Why a body could not be read: its syntax, a DOCTYPE (never read), nesting past the limit, or a shape its schema cannot hold. */
-export type MalformedReason = 'syntax' | 'doctype' | 'depth' | 'shape';
+/** Why a body could not be read: its syntax, a DOCTYPE (never read), nesting past the limit, a shape its schema cannot hold, or bytes that are not UTF-8. */
+export type MalformedReason = 'syntax' | 'doctype' | 'depth' | 'shape' | 'encoding';
 
 /** The XML was refused: not well-formed, carrying a DTD, or nested too deep. */
 export class XmlRefusedError extends Error {

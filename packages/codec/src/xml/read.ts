@@ -1,3 +1,4 @@
+import { addValue } from '../members.js';
 import { scalarOf, type Shape } from '../shape.js';
 import type { XmlElement } from './parse.js';
 
@@ -52,13 +53,6 @@ function readObject(element: XmlElement, shape: Shape): Record<string, unknown> 
     }
   }
   return result;
-}
-
-/** A second element for a single-valued property makes an array, which validation then refuses. */
-function addValue(target: Record<string, unknown>, key: string, value: unknown): void {
-  if (!(key in target)) target[key] = value;
-  else if (Array.isArray(target[key])) (target[key] as unknown[]).push(value);
-  else target[key] = [target[key], value];
 }
 
 function untyped(element: XmlElement): unknown {

@@ -33,7 +33,7 @@ describe('ErrorAnswers', () => {
   });
 
   it('reads a code documented only in XML from its XML example', () => {
-    expect(errors.answer(4010)).toEqual({ status: 401, body: { Code: 4010, Message: 'No.' } });
+    expect(errors.answer(4010)).toEqual({ status: 401, body: { response: { code: 4010, timestamp: '2018-10-08T04:41:35.730Z', message: 'No.' } } });
   });
 
   it('merges per-call overrides into the body, member by member, and adds headers', () => {

@@ -1,6 +1,5 @@
 import { type OpenApiDocument, resolveRef } from '@loginspec/codec';
 import { OperationPlan } from '../plan/operation-plan.js';
-import type { Verifiers } from '../plan/security.js';
 import { SchemaValidator } from '../plan/validator.js';
 import { ErrorAnswers } from './error-answers.js';
 import { type ExampleObject, listOperations, type MediaTypeObject, type OperationRef } from './operations.js';
@@ -33,6 +32,7 @@ export class Description<Ops = Record<string, unknown>, Code extends string | nu
   readonly validator: SchemaValidator;
   readonly #operations: Map<string, OperationRef>;
   readonly #plans = new Map<string, OperationPlan>();
+  readonly #errors = new Map<string, ErrorAnswers<never, Code>>();
 
   constructor(document: OpenApiDocument) {
     this.document = document;
@@ -54,23 +54,14 @@ export class Description<Ops = Record<string, unknown>, Code extends string | nu
     return found;
   }
 
-  /**
-   * The operation's plan, compiled on first use and kept. Plans built for a
-   * router, with its security verifiers, are the router's own (`compilePlan`).
-   */
+  /** The operation's plan, compiled on first use and kept: the router serves by it, the recorder reads by it. */
   plan(operationId: keyof Ops & string): OperationPlan {
     let plan = this.#plans.get(operationId);
     if (!plan) {
-      // Verifiers only matter for serving: a plan for reading messages checks no credential.
-      plan = new OperationPlan(this.operation(operationId), this.document, this.validator, permissive(this.document));
+      plan = new OperationPlan(this.operation(operationId), this.document, this.validator);
       this.#plans.set(operationId, plan);
     }
     return plan;
-  }
-
-  /** A plan that checks credentials with `verifiers`, for a router. */
-  compilePlan<Principals>(operationId: keyof Ops & string, verifiers: Partial<Verifiers<Principals>>): OperationPlan<Principals> {
-    return new OperationPlan(this.operation(operationId), this.document, this.validator, verifiers);
   }
 
   /** An extension of an operation, or of the description when no operation is named; throws when absent. */
@@ -111,15 +102,15 @@ export class Description<Ops = Record<string, unknown>, Code extends string | nu
     throw new Error(`${this.title}: ${operationId} ${status} has no example${name === undefined ? '' : ` named "${name}"`}`);
   }
 
-  /** The documented error answers of an operation, by the vendor's code. */
+  /** The documented error answers of an operation, by the vendor's code, read once. */
   errors<K extends keyof Ops & string>(operationId: K): ErrorAnswers<Ops[K], Code> {
-    return new ErrorAnswers(this.plan(operationId), this.document);
+    let answers = this.#errors.get(operationId);
+    if (!answers) {
+      answers = new ErrorAnswers<never, Code>(this.plan(operationId), this.document);
+      this.#errors.set(operationId, answers);
+    }
+    return answers as unknown as ErrorAnswers<Ops[K], Code>;
   }
-}
-
-/** Verifiers that accept nothing, for plans that read messages and check no credential. */
-function permissive(doc: OpenApiDocument): Record<string, () => undefined> {
-  return Object.fromEntries(Object.keys((doc.components?.securitySchemes ?? {}) as object).map((name) => [name, () => undefined]));
 }
 
 /** A description of any API, for code that serves or checks whichever it is given (the gateway, the recorder). */

@@ -1,27 +1,16 @@
-import { atPointer, type OpenApiDocument, resolveRef } from '@loginspec/codec';
+import { errorFieldsOf, memberAt, type OpenApiDocument } from '@loginspec/codec';
 import type { OperationResponse } from '../operation-types.js';
-import { memoBy } from '../plan/memo.js';
 import type { OperationPlan } from '../plan/operation-plan.js';
 import type { ProblemKind, RequestProblem } from '../problems.js';
+
+/** A `reject` that says which problems it answers, so that the router can refuse a route that leaves one unanswered. */
+export type Reject<Op> = ((problem: RequestProblem) => OperationResponse<Op>) & { kinds: readonly ProblemKind[] };
 
 /** A documented error answer changed for one call: a timestamp, an `info`, a list of binding errors. */
 export interface AnswerOverrides {
   /** Merged into the example's body: objects member by member, anything else replaced. */
   body?: unknown;
   headers?: Record<string, string>;
-}
-
-interface ErrorFields {
-  /** Dotted path of the error code in an error body, e.g. `code` or `response.code`. */
-  code: string;
-  message: string;
-}
-
-/** A member of a body by dotted path. */
-function member(body: unknown, path: string): unknown {
-  let node = body;
-  for (const key of path.split('.')) node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[key] : undefined;
-  return node;
 }
 
 function deepFreeze<T>(value: T): T {
@@ -44,7 +33,8 @@ function merge(base: unknown, override: unknown): unknown {
 /**
  * An operation's documented error answers, by vendor code: the status of the
  * response whose examples show the code, and the body of the first such
- * example. The code is read where the error schema's `x-error-fields` says.
+ * example. The code is read where the error schema's `x-error-fields` says
+ * (one error schema per API, the same one its clients read).
  * Servers answer errors from here, so that every status, code and message
  * is written once, in the description.
  *
@@ -56,18 +46,18 @@ export class ErrorAnswers<Op, Code extends string | number> {
   readonly #operationId: string;
   readonly #answers = new Map<Code, { status: number; body: unknown }>();
 
-  constructor(plan: OperationPlan<unknown>, doc: OpenApiDocument) {
+  constructor(plan: OperationPlan, doc: OpenApiDocument) {
     this.#operationId = plan.operationId;
+    const fields = errorFieldsOf(doc);
     for (const key of plan.responseKeys.filter((k) => /^[45]\d\d$/.test(k))) {
       const response = plan.response(Number(key));
       const documented = response && [...response.bodies.values()];
       if (!documented || documented.length === 0) continue;
       // JSON examples are values; XML examples are documents, read by their codec.
       const body = documented.find((b) => b.codec.format === 'json') ?? (documented[0] as (typeof documented)[number]);
-      const fields = errorFields(doc, body.schemaPointer);
       for (const example of body.examples.values()) {
         const value = typeof example.value === 'string' && body.codec.format !== 'json' ? body.codec.decode(example.value) : example.value;
-        const code = member(value, fields.code) as Code;
+        const code = memberAt(value, fields.code) as Code;
         const seen = this.#answers.get(code);
         if (seen && seen.status !== Number(key)) throw new Error(`${plan.operationId}: code ${String(code)} is documented under both ${seen.status} and ${key}`);
         // Frozen: the same documented body is answered many times, and written once (see BodyPlan.write).
@@ -89,25 +79,20 @@ export class ErrorAnswers<Op, Code extends string | number> {
     return { status: documented.status, body, ...(overrides.headers ? { headers: overrides.headers } : {}) } as OperationResponse<Op>;
   }
 
-  readonly #byContent = memoBy(
-    (_documented: unknown, code: Code, changes: unknown) => JSON.stringify([code, changes]),
-    (documented, _code, changes) => deepFreeze(merge(documented, changes)),
-    256,
-  );
-  readonly #bySameObject = new WeakMap<object, Map<Code, unknown>>();
+  readonly #changedBodies = new WeakMap<object, Map<Code, unknown>>();
 
   /**
-   * A documented body with per-call changes, remembered frozen: by the
-   * changes object itself while it lives (a caller that reuses its changes,
-   * and never alters them, pays nothing), else by their content, up to 256. A flood of the same bad
-   * request is answered from memory, its text written once (see BodyPlan.write).
+   * A documented body with per-call changes. Changes given as the very same
+   * object again (a caller that keeps the changes of a bad request it saw
+   * before) get the same frozen body again, whose text is then written once
+   * (see BodyPlan.write): a flood of one bad request is answered from memory.
    */
   #changed(documented: unknown, code: Code, changes: unknown): unknown {
-    if (typeof changes !== 'object' || changes === null) return this.#byContent(documented, code, changes);
-    let byCode = this.#bySameObject.get(changes);
-    if (!byCode) this.#bySameObject.set(changes, (byCode = new Map()));
+    if (typeof changes !== 'object' || changes === null) return merge(documented, changes);
+    let byCode = this.#changedBodies.get(changes);
+    if (!byCode) this.#changedBodies.set(changes, (byCode = new Map()));
     let body = byCode.get(code);
-    if (body === undefined) byCode.set(code, (body = this.#byContent(documented, code, changes)));
+    if (body === undefined) byCode.set(code, (body = deepFreeze(merge(documented, changes))));
     return body;
   }
 
@@ -116,19 +101,13 @@ export class ErrorAnswers<Op, Code extends string | number> {
    * the code `codes` names for its kind, optionally changed by `details`
    * (e.g. to list the binding errors).
    */
-  rejectWith(codes: Partial<Record<ProblemKind, Code>>, details?: (problem: RequestProblem) => AnswerOverrides | undefined) {
-    return (problem: RequestProblem): OperationResponse<Op> => {
+  rejectWith(codes: Partial<Record<ProblemKind, Code>>, details?: (problem: RequestProblem) => AnswerOverrides | undefined): Reject<Op> {
+    const reject = (problem: RequestProblem): OperationResponse<Op> => {
       const code = codes[problem.kind];
       if (code === undefined) throw new Error(`${this.#operationId}: no code answers a ${problem.kind} problem`);
       return this.answer(code, details?.(problem));
     };
+    // The router compares these with the problems the operation can meet, when the route is made.
+    return Object.assign(reject, { kinds: Object.keys(codes) as ProblemKind[] });
   }
-}
-
-/** The error schema's `x-error-fields`: where its code and message are. */
-export function errorFields(doc: OpenApiDocument, schemaPointer: string): ErrorFields {
-  const schema = resolveRef(doc, atPointer(doc, schemaPointer)) as { 'x-error-fields'?: ErrorFields };
-  const fields = schema['x-error-fields'];
-  if (!fields?.code || !fields.message) throw new Error(`the error schema at ${schemaPointer} has no x-error-fields {code, message}`);
-  return fields;
 }

@@ -11,6 +11,8 @@ export type BodyReading = { ok: true; value: unknown } | { ok: false; malformed:
  */
 export interface BodyPlan {
   readonly mediaType: string;
+  /** The Content-Type of an answer in it: `application/json; charset=utf-8`. */
+  readonly contentType: string;
   readonly codec: BodyCodec;
   /** JSON pointer of the schema. */
   readonly schemaPointer: string;
@@ -25,6 +27,7 @@ export function bodyPlan(codec: BodyCodec, schemaPointer: string, validate: Vali
   const written = new WeakMap<object, string>();
   return {
     mediaType: codec.mediaType,
+    contentType: `${codec.mediaType}; charset=utf-8`,
     codec,
     schemaPointer,
     examples,

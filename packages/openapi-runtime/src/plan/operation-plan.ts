@@ -1,19 +1,19 @@
 import { atPointer, bodyFormat, createBodyCodec, escapePointer, type OpenApiDocument, parseMediaType, resolveRef } from '@loginspec/codec';
 import { negotiateMediaType } from '../negotiate.js';
 import type { ExampleObject, MediaTypeObject, OperationRef } from '../description/operations.js';
-import type { ProblemKind } from '../problems.js';
+import type { ProblemKind, RequestProblem } from '../problems.js';
 import { type BodyPlan, bodyPlan } from './body.js';
 import { memoBy } from './memo.js';
 import { ParametersPlan } from './parameters.js';
-import { SecurityPlan, type Verifiers } from './security.js';
+import { SecurityPlan } from './security.js';
 import type { SchemaValidator } from './validator.js';
 
 export interface RequestBodyPlan {
   required: boolean;
   /** By media type essence (`application/json`). */
   bodies: ReadonlyMap<string, BodyPlan>;
-  /** For messages: `application/json, text/xml`. */
-  accepted: string;
+  /** The problem of a body in another media type: `send the body as application/json, text/xml (UTF-8)`. */
+  unsupported: Extract<RequestProblem, { kind: 'unsupported-media-type' }>;
   /** The documented body a Content-Type names, if it names one in UTF-8. */
   bodyFor(contentType: string | undefined): BodyPlan | undefined;
 }
@@ -34,17 +34,17 @@ export interface ResponsePlan {
  * and responses by status, each with its codec and compiled validator.
  * Nothing that depends only on the description is left for request time.
  */
-export class OperationPlan<Principals = Record<string, unknown>> {
+export class OperationPlan {
   readonly ref: OperationRef;
   readonly parameters: ParametersPlan | undefined;
-  readonly security: SecurityPlan<Principals> | undefined;
+  readonly security: SecurityPlan | undefined;
   readonly requestBody: RequestBodyPlan | undefined;
   readonly #responses: Map<string, ResponsePlan>;
 
-  constructor(ref: OperationRef, doc: OpenApiDocument, validator: SchemaValidator, verifiers: Partial<Verifiers<Principals>> = {}) {
+  constructor(ref: OperationRef, doc: OpenApiDocument, validator: SchemaValidator) {
     this.ref = ref;
     this.parameters = ParametersPlan.compile(ref, doc, validator);
-    this.security = SecurityPlan.compile(ref, doc, verifiers);
+    this.security = SecurityPlan.compile(ref, doc);
     this.requestBody = requestBodyPlan(ref, doc, validator);
     this.#responses = new Map(
       Object.keys(ref.operation.responses ?? {}).map((key) => {
@@ -94,7 +94,7 @@ function requestBodyPlan(ref: OperationRef, doc: OpenApiDocument, validator: Sch
   return {
     required: (node as { required?: boolean }).required === true,
     bodies,
-    accepted: mediaTypes.join(', '),
+    unsupported: { kind: 'unsupported-media-type', message: `send the body as ${mediaTypes.join(', ')} (UTF-8)` },
     bodyFor: (contentType) => (contentType === undefined ? undefined : bodyFor(contentType)),
   };
 }

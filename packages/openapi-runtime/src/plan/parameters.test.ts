@@ -92,11 +92,24 @@ describe('parameters and security, checked by the router', () => {
     expect(target.problems[1]).toMatchObject({ kind: 'invalid-parameter' });
   });
 
-  it('reads label-style path values', async () => {
+  it('reads label-style path values, and refuses one without its prefix', async () => {
     const target = app();
     expect(await (await get(target, '/tenants/ACME/items/.7')).json()).toEqual({ path: { tenant: 'ACME', id: 7 } });
     expect((await get(target, '/tenants/acme/items/.0')).status).toBe(400);
     expect(target.problems[0]).toMatchObject({ in: 'path', name: 'id', message: expect.stringMatching(/must be >= 1/) });
+    expect((await get(target, '/tenants/acme/items/7')).status).toBe(400);
+    expect(target.problems[1]).toMatchObject({ in: 'path', name: 'id', message: expect.stringMatching(/must be integer/) });
+  });
+
+  it('reads an array header listed with ", " as its items', async () => {
+    const res = await get(app(), '/tenants/acme/items?limit=1', { ...good, 'x-tags': 'a, b,c' });
+    expect(await res.json()).toMatchObject({ headers: { 'X-Tags': ['a', 'b', 'c'] } });
+  });
+
+  it('refuses at start-up a reject that leaves a problem the operation can meet unanswered', () => {
+    const route = operationRouter<operations, { apiKey: unknown }>(new Hono(), description, { security: { apiKey: () => 'x' } });
+    const reject = Object.assign(() => ({ status: 400 as const, body: { kind: 'x' } }), { kinds: ['invalid-parameter' as const] });
+    expect(() => route('listItems', { reject, handle: () => ({ status: 200, body: {} }) })).toThrow('listItems: reject answers no body-too-large, unauthenticated problem');
   });
 
   it('refuses at start-up an operation whose scheme has no verifier', () => {

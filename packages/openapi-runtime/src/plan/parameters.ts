@@ -112,7 +112,10 @@ function compileParameter(op: OperationRef, parameter: ParameterObject, doc: Ope
   const read: Record<ParameterLocation, (source: ParameterSource) => unknown> = {
     path: (source) => {
       const text = source.path(name);
-      return text === undefined ? undefined : typed([stripPathPrefix(text, parameter)]);
+      if (text === undefined) return undefined;
+      // A label or matrix value without its prefix is not the parameter: null, which its schema refuses.
+      const value = stripPathPrefix(text, parameter);
+      return value === undefined ? null : typed([value]);
     },
     query: (source) => {
       const texts = source.query(name);
@@ -136,7 +139,8 @@ function splitterOf(parameter: ParameterObject, where: string): (text: string) =
   const explode = parameter.explode ?? style === 'form';
   switch (style) {
     case 'simple':
-      return (text) => text.split(',');
+      // A header repeated, or listed, arrives joined by ", " (RFC 9110 §5.3).
+      return parameter.in === 'header' ? (text) => text.split(',').map((item) => item.trim()) : (text) => text.split(',');
     case 'form':
       // Exploded, each item is a repetition of the parameter; otherwise one comma-separated value.
       return explode ? (text) => [text] : (text) => text.split(',');
@@ -153,12 +157,8 @@ function splitterOf(parameter: ParameterObject, where: string): (text: string) =
   }
 }
 
-/** `label` (`.a`) and `matrix` (`;name=a`) path values carry a prefix that is not part of the value. */
-function stripPathPrefix(text: string, parameter: ParameterObject): string {
-  if (parameter.style === 'label') return text.startsWith('.') ? text.slice(1) : text;
-  if (parameter.style === 'matrix') {
-    const prefix = `;${parameter.name}=`;
-    return text.startsWith(prefix) ? text.slice(prefix.length) : text;
-  }
-  return text;
+/** `label` (`.a`) and `matrix` (`;name=a`) path values carry a prefix that is not part of the value; undefined when it is missing. */
+function stripPathPrefix(text: string, parameter: ParameterObject): string | undefined {
+  const prefix = parameter.style === 'label' ? '.' : parameter.style === 'matrix' ? `;${parameter.name}=` : '';
+  return text.startsWith(prefix) ? text.slice(prefix.length) : undefined;
 }

@@ -67,21 +67,25 @@ interface Requirement {
  * carries is tried before the anonymous one (`{}`), so that a handler
  * learns who is calling whenever it can.
  */
-export class SecurityPlan<Principals> {
+export class SecurityPlan {
   readonly #requirements: Requirement[];
   readonly #anonymous: boolean;
-  readonly #verifiers: Verifiers<Principals>;
-  readonly #schemeNames: string[];
+  /** Every scheme the requirements name. */
+  readonly schemes: readonly string[];
+  readonly #missing: Extract<RequestProblem, { kind: 'unauthenticated' }>;
+  readonly #refused: Extract<RequestProblem, { kind: 'unauthenticated' }>;
 
-  private constructor(requirements: Requirement[], anonymous: boolean, verifiers: Verifiers<Principals>) {
+  private constructor(requirements: Requirement[], anonymous: boolean) {
     this.#requirements = requirements;
     this.#anonymous = anonymous;
-    this.#verifiers = verifiers;
-    this.#schemeNames = [...new Set(requirements.flatMap((r) => r.schemes.map((s) => s.name)))];
+    const schemes = [...new Set(requirements.flatMap((r) => r.schemes.map((s) => s.name)))];
+    this.schemes = schemes;
+    this.#missing = { kind: 'unauthenticated', reason: 'missing', schemes, message: `credentials for ${schemes.join(' or ')} are required` };
+    this.#refused = { kind: 'unauthenticated', reason: 'refused', schemes, message: `the credentials for ${schemes.join(' or ')} were refused` };
   }
 
   /** Undefined when the operation needs no credential and accepts none. */
-  static compile<Principals>(op: OperationRef, doc: OpenApiDocument, verifiers: Partial<Verifiers<Principals>>): SecurityPlan<Principals> | undefined {
+  static compile(op: OperationRef, doc: OpenApiDocument): SecurityPlan | undefined {
     const requirements = (op.operation.security ?? (doc.security as OperationRef['operation']['security']) ?? []) as Record<string, string[]>[];
     const declared = ((doc.components?.securitySchemes ?? {}) as Record<string, SecuritySchemeObject | { $ref: string }>);
     const compiled = requirements
@@ -90,16 +94,16 @@ export class SecurityPlan<Principals> {
         schemes: Object.keys(requirement).map((name) => {
           const raw = declared[name];
           if (!raw) throw new Error(`${op.operationId} requires security scheme "${name}", which components.securitySchemes does not declare`);
-          if (!(name in verifiers)) throw new Error(`${op.operationId} requires security scheme "${name}": give the router a verifier for it`);
           return { name, extract: extractorOf(name, resolveRef(doc, raw) as SecuritySchemeObject) };
         }),
       }));
     if (compiled.length === 0) return undefined;
     const anonymous = requirements.length === 0 || requirements.some((requirement) => Object.keys(requirement).length === 0);
-    return new SecurityPlan(compiled, anonymous, verifiers as Verifiers<Principals>);
+    return new SecurityPlan(compiled, anonymous);
   }
 
-  async check(source: ParameterSource, path: Record<string, unknown>): Promise<SecurityReading<Principals>> {
+  /** Checks the request's credentials with the router's `verifiers`, one per scheme. */
+  async check<Principals>(source: ParameterSource, path: Record<string, unknown>, verifiers: Verifiers<Principals>): Promise<SecurityReading<Principals>> {
     let presented = false;
     for (const requirement of this.#requirements) {
       const principals: Record<string, unknown> = {};
@@ -111,7 +115,7 @@ export class SecurityPlan<Principals> {
           break;
         }
         presented = true;
-        const principal = await this.#verifiers[name as keyof Principals](credential, { path });
+        const principal = await verifiers[name as keyof Principals](credential, { path });
         if (principal === undefined) {
           met = false;
           break;
@@ -121,9 +125,6 @@ export class SecurityPlan<Principals> {
       if (met) return { ok: true, principals: principals as Partial<Principals> };
     }
     if (this.#anonymous) return { ok: true, principals: {} };
-    const schemes = this.#schemeNames;
-    return presented
-      ? { ok: false, problem: { kind: 'unauthenticated', reason: 'refused', schemes, message: `the credentials for ${schemes.join(' or ')} were refused` } }
-      : { ok: false, problem: { kind: 'unauthenticated', reason: 'missing', schemes, message: `credentials for ${schemes.join(' or ')} are required` } };
+    return { ok: false, problem: presented ? this.#refused : this.#missing };
   }
 }

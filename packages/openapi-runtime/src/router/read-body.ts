@@ -11,7 +11,15 @@ const utf8 = new TextDecoder('utf-8');
 
 const NO_BODY: BodyOutcome = { ok: true, value: undefined, mediaType: undefined };
 
-const tooLarge = (max: number): BodyOutcome => ({ ok: false, problem: { kind: 'body-too-large', message: `request body is larger than ${max} bytes` } });
+/** The largest body a router accepts, and its refusal, made once. */
+export interface BodyLimit {
+  maxBytes: number;
+  tooLarge: Extract<RequestProblem, { kind: 'body-too-large' }>;
+}
+
+export function bodyLimit(maxBytes: number): BodyLimit {
+  return { maxBytes, tooLarge: { kind: 'body-too-large', message: `request body is larger than ${maxBytes} bytes` } };
+}
 
 /**
  * Reads a request's body as its operation documents it, judging in one
@@ -20,26 +28,27 @@ const tooLarge = (max: number): BodyOutcome => ({ ok: false, problem: { kind: 'b
  * An operation that documents no body reads none: only one too large is
  * refused.
  */
-export async function readRequestBody(c: Context, declared: RequestBodyPlan | undefined, maxBytes: number): Promise<BodyOutcome> {
+export async function readRequestBody(c: Context, declared: RequestBodyPlan | undefined, { maxBytes, tooLarge }: BodyLimit): Promise<BodyOutcome> {
+  const refuseSize = (mediaType?: string): BodyOutcome => ({ ok: false, problem: tooLarge, mediaType });
   const header = c.req.header('content-length');
   const length = header === undefined ? undefined : Number(header);
   const streamed = length === undefined && c.req.header('transfer-encoding') !== undefined;
   if (!declared) {
-    if (length !== undefined) return length > maxBytes ? tooLarge(maxBytes) : NO_BODY;
+    if (length !== undefined) return length > maxBytes ? refuseSize() : NO_BODY;
     // Streamed (or built in process, without a length): read up to the limit and dropped.
-    return (await readCapped(c, maxBytes).catch(() => '')) === undefined ? tooLarge(maxBytes) : NO_BODY;
+    return (await readCapped(c, maxBytes).catch(() => '')) === undefined ? refuseSize() : NO_BODY;
   }
   // An optional body may be left out altogether, Content-Type included.
   if (!declared.required && !streamed && !length && c.req.header('content-type') === undefined) return NO_BODY;
   const contentType = c.req.header('content-type');
   const body = declared.bodyFor(contentType);
   if (!body) {
-    // A documented type in another charset still says which format the client reads.
-    const problem = { kind: 'unsupported-media-type' as const, message: `send the body as ${declared.accepted} (UTF-8)` };
-    return { ok: false, problem, mediaType: parseMediaType(contentType)?.essence };
+    // A documented type in another charset still says which format the client reads; any other says nothing.
+    const essence = parseMediaType(contentType)?.essence;
+    return { ok: false, problem: declared.unsupported, mediaType: essence !== undefined && declared.bodies.has(essence) ? essence : undefined };
   }
   const { mediaType } = body;
-  if (length !== undefined && length > maxBytes) return { ...tooLarge(maxBytes), mediaType };
+  if (length !== undefined && length > maxBytes) return refuseSize(mediaType);
   // With a Content-Length the framing bounds the body; without one it is read up to the limit and no further.
   let text: string | undefined;
   try {
@@ -48,7 +57,7 @@ export async function readRequestBody(c: Context, declared: RequestBodyPlan | un
     // The client went away mid-upload: nobody will read the answer, and it is no server error.
     return { ok: false, problem: { kind: 'malformed-body', reason: 'incomplete', message: 'the request body ended before it was complete' }, mediaType };
   }
-  if (text === undefined) return { ...tooLarge(maxBytes), mediaType };
+  if (text === undefined) return refuseSize(mediaType);
   if (text.length === 0) {
     return declared.required ? { ok: false, problem: { kind: 'missing-body', message: 'request body is required' }, mediaType } : NO_BODY;
   }

@@ -5,8 +5,8 @@ import type { OperationBody, OperationParameters, OperationResponse } from '../o
 import type { OperationPlan } from '../plan/operation-plan.js';
 import type { ParameterSource, ParameterValues } from '../plan/parameters.js';
 import type { Verifiers } from '../plan/security.js';
-import type { RequestProblem } from '../problems.js';
-import { readRequestBody } from './read-body.js';
+import type { ProblemKind, RequestProblem } from '../problems.js';
+import { bodyLimit, readRequestBody } from './read-body.js';
 
 /** What a handler receives: the request, read and checked against its operation. */
 export interface OperationRequest<Op, Principals = Record<string, never>> {
@@ -72,8 +72,11 @@ interface SentResponse {
  */
 export function operationRouter<Ops, Principals = Record<string, never>>(app: Hono, description: Description<Ops>, options: RouterOptions<Principals> = {}) {
   const { maxBodyBytes = DEFAULT_MAX_BODY_BYTES, security = {}, clientAddress } = options;
+  const verifiers = security as Verifiers<Principals>;
+  const limit = bodyLimit(maxBodyBytes);
   return <K extends keyof Ops & string>(operationId: K, handlers: OperationHandlers<Ops[K], Principals>): void => {
-    const plan = description.compilePlan<Principals>(operationId, security as Verifiers<Principals>);
+    const plan = description.plan(operationId);
+    refuseIncompleteRoute(plan, verifiers, handlers.reject);
     const { method, path } = plan.ref;
     const respond = (c: Context, result: OperationResponse<Ops[K]>, requestMediaType?: string) => send(c, plan, result as SentResponse, requestMediaType);
 
@@ -88,11 +91,11 @@ export function operationRouter<Ops, Principals = Record<string, never>>(app: Ho
         }
         let principals: Partial<Principals> = {};
         if (plan.security) {
-          const checked = await plan.security.check(source, parameters.path);
+          const checked = await plan.security.check(source, parameters.path, verifiers);
           if (!checked.ok) return respond(c, handlers.reject(checked.problem));
           principals = checked.principals;
         }
-        const body = await readRequestBody(c, plan.requestBody, maxBodyBytes);
+        const body = await readRequestBody(c, plan.requestBody, limit);
         if (!body.ok) return respond(c, handlers.reject(body.problem), body.mediaType);
         const request = {
           body: body.value,
@@ -114,6 +117,20 @@ export function operationRouter<Ops, Principals = Record<string, never>>(app: Ho
   };
 }
 
+/**
+ * Refuses, when the route is made rather than on a request, an operation
+ * whose security scheme has no verifier, or whose `reject` (when it says
+ * which problems it answers, as `rejectWith`'s does) leaves one unanswered.
+ */
+function refuseIncompleteRoute(plan: OperationPlan, verifiers: Partial<Verifiers<unknown>>, reject: unknown): void {
+  for (const scheme of plan.security?.schemes ?? []) {
+    if (!(scheme in verifiers)) throw new Error(`${plan.operationId} requires security scheme "${scheme}": give the router a verifier for it`);
+  }
+  const kinds = (reject as { kinds?: readonly ProblemKind[] }).kinds;
+  const unanswered = kinds ? plan.problemKinds.filter((kind) => !kinds.includes(kind)) : [];
+  if (unanswered.length > 0) throw new Error(`${plan.operationId}: reject answers no ${unanswered.join(', ')} problem, which the runtime can meet here`);
+}
+
 /** The raw parameter values of a request; the query and cookies are parsed once, when first asked. */
 function parameterSource(c: Context): ParameterSource {
   let queries: Record<string, string[]> | undefined;
@@ -131,14 +148,14 @@ function parameterSource(c: Context): ParameterSource {
  * writes such an answer without building a `Headers` (a third of the cost of
  * a small answer).
  */
-function send(c: Context, plan: OperationPlan<unknown>, result: SentResponse, requestMediaType: string | undefined): Response {
+function send(c: Context, plan: OperationPlan, result: SentResponse, requestMediaType: string | undefined): Response {
   const response = plan.response(result.status);
   if (!response) throw new Error(`${plan.operationId} answered ${result.status}, which its description does not document`);
   // Login answers carry credentials: never cached (RFC 6749 §5.1 asks the same of token responses).
   const headers: Record<string, string> = { 'cache-control': 'no-store', ...result.headers };
   const body = response.bodyFor(c.req.header('accept'), requestMediaType);
   if (!body) return new Response(null, { status: result.status, headers });
-  headers['content-type'] = `${body.mediaType}; charset=utf-8`;
+  headers['content-type'] = body.contentType;
   const value = result.content ? result.content[body.mediaType] : result.body;
   return new Response(body.write(value), { status: result.status, headers });
 }

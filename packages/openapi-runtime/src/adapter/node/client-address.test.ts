@@ -54,4 +54,8 @@ describe('clientAddress (Node adapter)', () => {
   it('refuses a trusted proxy that is not an address or range', () => {
     expect(() => clientAddress({ trustedProxies: ['proxy.internal'] })).toThrow('trusted proxy "proxy.internal" is not an IP address or CIDR range');
   });
+
+  it.each(['10.0.0.0/', '10.0.0.0/33', '10.0.0.0/x', '::1/129', '10.0.0.0/-1'])('refuses the range %s rather than trusting more than it says', (range) => {
+    expect(() => clientAddress({ trustedProxies: [range] })).toThrow(`trusted proxy "${range}" has no valid prefix length`);
+  });
 });

@@ -29,8 +29,14 @@ function blockListOf(entries: readonly string[]): BlockList {
     const family = isIP(address);
     if (family === 0) throw new Error(`trusted proxy "${entry}" is not an IP address or CIDR range`);
     const type = family === 4 ? 'ipv4' : 'ipv6';
-    if (prefix === undefined) list.addAddress(address, type);
-    else list.addSubnet(address, Number(prefix), type);
+    if (prefix === undefined) {
+      list.addAddress(address, type);
+      continue;
+    }
+    // "10.0.0.0/" must not read as /0, which would trust every address.
+    const bits = /^\d{1,3}$/.test(prefix) ? Number(prefix) : Number.NaN;
+    if (!(bits >= 0 && bits <= (family === 4 ? 32 : 128))) throw new Error(`trusted proxy "${entry}" has no valid prefix length`);
+    list.addSubnet(address, bits, type);
   }
   return list;
 }
