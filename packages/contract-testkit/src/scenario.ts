@@ -29,10 +29,16 @@ export interface ScenarioContext<Demo> {
    * the server offers it.
    */
   from?: (address: string) => ScenarioContext<Demo>['fetch'];
+  /**
+   * The texts the server has delivered to `to` out of band (an MFA code "by
+   * e-mail"), oldest first. Present only when the scenario declared
+   * `needs: ['inbox']` and the server offers it.
+   */
+  inbox?: (to: string) => string[];
 }
 
-/** What a scenario may need beyond a base URL: to move the server's clock, or to speak from several client addresses. */
-export type ScenarioNeed = 'clock' | 'addresses';
+/** What a scenario may need beyond a base URL: to move the server's clock, to speak from several client addresses, to read what it delivers. */
+export type ScenarioNeed = 'clock' | 'addresses' | 'inbox';
 
 export interface Scenario<Demo> {
   name: string;
@@ -76,6 +82,12 @@ export function defineSuite<Demo>(suite: ScenarioSuite<Demo>): ScenarioSuite<Dem
 export function clockOf(context: ScenarioContext<unknown>): ServerClock {
   if (!context.clock) throw new Error('this scenario needs a server clock it can move; run it against a reference server');
   return context.clock;
+}
+
+/** What the server delivered to `to`, for a scenario that declared `needs: ['inbox']`. */
+export function inboxOf(context: ScenarioContext<unknown>, to: string): string[] {
+  if (!context.inbox) throw new Error("this scenario needs to read what the server delivers; run it against a reference server");
+  return context.inbox(to);
 }
 
 /** A fetch speaking from `address`, for a scenario that declared `needs: ['addresses']`. */

@@ -20,6 +20,15 @@ export interface ReferenceServerOptions {
   stores?: Stores;
   /** The bound on password hashing, one per process, so that several servers share it. */
   hashing?: HashingPool;
+  /** Delivers what a server sends to a person (an MFA code "by e-mail"): `pnpm start` prints it, tests read it. */
+  deliver?: (message: DeliveredMessage) => void;
+}
+
+/** A message a server sends to a person, out of band. */
+export interface DeliveredMessage {
+  /** The address it goes to, e.g. an e-mail address. */
+  to: string;
+  text: string;
 }
 
 /** A demo login, as the vendor's own sample writes it, for people to try. */

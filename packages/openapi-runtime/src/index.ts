@@ -9,4 +9,4 @@ export type { OperationPlan, RequestBodyPlan, ResponsePlan } from './plan/operat
 export type { Verifier, Verifiers } from './plan/security.js';
 export type { ValidationIssue } from './plan/validator.js';
 export type { ParameterLocation, ProblemKind, RequestProblem } from './problems.js';
-export { DEFAULT_MAX_BODY_BYTES, type OperationHandlers, type OperationRequest, operationRouter, type RouterOptions } from './router/router.js';
+export { DEFAULT_MAX_BODY_BYTES, type OperationHandlers, type OperationRequest, operationRouter, type RouterOptions, type Target } from './router/router.js';

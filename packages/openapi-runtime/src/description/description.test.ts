@@ -21,6 +21,18 @@ describe('Description', () => {
   });
 });
 
+describe('Description.examplePath', () => {
+  it('fills each path parameter with its example, in its style', async () => {
+    const { default: parameters } = await import('../fixtures/parameters.json', { with: { type: 'json' } });
+    const withExamples = structuredClone(parameters) as unknown as { paths: Record<string, { parameters?: { example?: string }[]; get: { parameters: { example?: number }[] } }> };
+    (withExamples.paths['/tenants/{tenant}/items/{id}']?.get.parameters[0] as { example?: string }).example = 'acme';
+    (withExamples.paths['/tenants/{tenant}/items/{id}']?.get.parameters[1] as { example?: number }).example = 7;
+    const doc = new Description(withExamples as unknown as OpenApiDocument);
+    expect(doc.examplePath('getItem')).toBe('/tenants/acme/items/.7');
+    expect(() => doc.examplePath('listItems')).toThrow('path parameter "tenant" of listItems has no example to replay with');
+  });
+});
+
 describe('ErrorAnswers', () => {
   const errors = description.errors('login');
 
@@ -47,13 +59,26 @@ describe('ErrorAnswers', () => {
     expect(errors.answer(4001)).toMatchObject({ body: { response: { timestamp: '2018-10-08T04:41:35.730Z' } } });
   });
 
+  it('answers a code documented under two statuses with the first, or the one asked for', () => {
+    expect(errors.answer(4010).status).toBe(401);
+    expect(errors.answer(4010, { status: 403 })).toMatchObject({ status: 403, body: { response: { message: 'No header.' } } });
+    expect(() => errors.answer(4010, { status: 404 })).toThrow('login: code 4010 is not documented under 404');
+  });
+
   it('refuses a code no example shows', () => {
     expect(() => errors.answer(9999)).toThrow('login: the description shows no example of code 9999');
   });
 
   it('maps runtime problems to codes for a router', () => {
-    const reject = errors.rejectWith({ 'malformed-body': 4001, 'body-too-large': 4130 }, (problem) => ({ body: { response: { message: problem.message } } }));
-    expect(reject({ kind: 'body-too-large', message: 'over 1 KiB' })).toMatchObject({ status: 413, body: { response: { code: 4130, message: 'over 1 KiB' } } });
-    expect(() => reject({ kind: 'missing-body', message: '' })).toThrow('login: no code answers a missing-body problem');
+    const reject = errors.rejectWith(
+      { 'malformed-body': 4001, 'body-too-large': 4130, 'invalid-body': (problem) => (problem.kind === 'invalid-body' && problem.issues.length > 1 ? 4002 : 4001) },
+      (problem, target) => ({ body: { response: { message: `${problem.message} (${target.method} ${target.path})` } } }),
+    );
+    const target = { method: 'POST', path: '/login' };
+    expect(reject({ kind: 'body-too-large', message: 'over 1 KiB' }, target)).toMatchObject({ status: 413, body: { response: { code: 4130, message: 'over 1 KiB (POST /login)' } } });
+    const issue = { path: '/a', message: 'm', reason: 'r', keyword: 'required', params: {} };
+    expect(reject({ kind: 'invalid-body', message: 'two', issues: [issue, issue] }, target)).toMatchObject({ body: { response: { code: 4002 } } });
+    expect(reject.kinds).toEqual(['malformed-body', 'body-too-large', 'invalid-body']);
+    expect(() => reject({ kind: 'missing-body', message: '' }, target)).toThrow('login: no code answers a missing-body problem');
   });
 });

@@ -2,7 +2,7 @@ import { type OpenApiDocument, resolveRef } from '@loginspec/codec';
 import { OperationPlan } from '../plan/operation-plan.js';
 import { SchemaValidator } from '../plan/validator.js';
 import { ErrorAnswers } from './error-answers.js';
-import { type ExampleObject, listOperations, type MediaTypeObject, type OperationRef } from './operations.js';
+import { type ExampleObject, listOperations, type MediaTypeObject, type OperationRef, type ParameterObject } from './operations.js';
 
 export interface RequestExample {
   operationId: string;
@@ -70,6 +70,23 @@ export class Description<Ops = Record<string, unknown>, Code extends string | nu
     const value = holder[name];
     if (value === undefined) throw new Error(`${this.title} has no ${name}${operationId === undefined ? '' : ` on ${operationId}`}`);
     return value as T;
+  }
+
+  /**
+   * The operation's path with each path parameter given its documented
+   * `example` (or its schema's `default`): where to replay the description's
+   * examples. `/api/v1/{tenant}/me/login` → `/api/v1/master/me/login`.
+   */
+  examplePath(operationId: keyof Ops & string): string {
+    const op = this.operation(operationId);
+    const declared = [...op.pathParameters.map((p) => p.value), ...(op.operation.parameters ?? [])].map((p) => resolveRef(this.document, p) as ParameterObject);
+    return op.path.replace(/\{([^}]+)\}/g, (_, name: string) => {
+      const parameter = declared.findLast((p) => p.in === 'path' && p.name === name) as (ParameterObject & { example?: unknown }) | undefined;
+      const value = parameter?.example ?? (typeof parameter?.schema === 'object' ? parameter.schema.default : undefined);
+      if (value === undefined) throw new Error(`${this.title}: path parameter "${name}" of ${operationId} has no example to replay with`);
+      const prefix = parameter?.style === 'label' ? '.' : parameter?.style === 'matrix' ? `;${name}=` : '';
+      return prefix + encodeURIComponent(String(value));
+    });
   }
 
   /** Every request example of an operation, each in its media type. */

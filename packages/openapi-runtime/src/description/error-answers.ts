@@ -2,15 +2,18 @@ import { errorFieldsOf, memberAt, type OpenApiDocument } from '@loginspec/codec'
 import type { OperationResponse } from '../operation-types.js';
 import type { OperationPlan } from '../plan/operation-plan.js';
 import type { ProblemKind, RequestProblem } from '../problems.js';
+import type { Target } from '../router/router.js';
 
 /** A `reject` that says which problems it answers, so that the router can refuse a route that leaves one unanswered. */
-export type Reject<Op> = ((problem: RequestProblem) => OperationResponse<Op>) & { kinds: readonly ProblemKind[] };
+export type Reject<Op> = ((problem: RequestProblem, target: Target) => OperationResponse<Op>) & { kinds: readonly ProblemKind[] };
 
 /** A documented error answer changed for one call: a timestamp, an `info`, a list of binding errors. */
 export interface AnswerOverrides {
   /** Merged into the example's body: objects member by member, anything else replaced. */
   body?: unknown;
   headers?: Record<string, string>;
+  /** Which of the statuses a code is documented under (xelion's 10000 is 401 or 403); the first documented by default. */
+  status?: number;
 }
 
 function deepFreeze<T>(value: T): T {
@@ -44,7 +47,8 @@ function merge(base: unknown, override: unknown): unknown {
  */
 export class ErrorAnswers<Op, Code extends string | number> {
   readonly #operationId: string;
-  readonly #answers = new Map<Code, { status: number; body: unknown }>();
+  /** By code, every status it is documented under, each with the body of its first example. */
+  readonly #answers = new Map<Code, { status: number; body: unknown }[]>();
 
   constructor(plan: OperationPlan, doc: OpenApiDocument) {
     this.#operationId = plan.operationId;
@@ -58,10 +62,10 @@ export class ErrorAnswers<Op, Code extends string | number> {
       for (const example of body.examples.values()) {
         const value = typeof example.value === 'string' && body.codec.format !== 'json' ? body.codec.decode(example.value) : example.value;
         const code = memberAt(value, fields.code) as Code;
-        const seen = this.#answers.get(code);
-        if (seen && seen.status !== Number(key)) throw new Error(`${plan.operationId}: code ${String(code)} is documented under both ${seen.status} and ${key}`);
+        const documented = this.#answers.get(code) ?? [];
         // Frozen: the same documented body is answered many times, and written once (see BodyPlan.write).
-        if (!seen) this.#answers.set(code, { status: Number(key), body: deepFreeze(value) });
+        if (!documented.some((d) => d.status === Number(key))) documented.push({ status: Number(key), body: deepFreeze(value) });
+        this.#answers.set(code, documented);
       }
     }
   }
@@ -73,8 +77,10 @@ export class ErrorAnswers<Op, Code extends string | number> {
 
   /** The documented answer for `code`, its body changed by `overrides`. */
   answer(code: Code, overrides: AnswerOverrides = {}): OperationResponse<Op> {
-    const documented = this.#answers.get(code);
-    if (!documented) throw new Error(`${this.#operationId}: the description shows no example of code ${String(code)}`);
+    const statuses = this.#answers.get(code);
+    if (!statuses) throw new Error(`${this.#operationId}: the description shows no example of code ${String(code)}`);
+    const documented = overrides.status === undefined ? statuses[0] : statuses.find((d) => d.status === overrides.status);
+    if (!documented) throw new Error(`${this.#operationId}: code ${String(code)} is not documented under ${overrides.status}`);
     const body = overrides.body === undefined ? documented.body : this.#changed(documented.body, code, overrides.body);
     return { status: documented.status, body, ...(overrides.headers ? { headers: overrides.headers } : {}) } as OperationResponse<Op>;
   }
@@ -98,14 +104,18 @@ export class ErrorAnswers<Op, Code extends string | number> {
 
   /**
    * A `reject` for the router: each problem the runtime meets answered with
-   * the code `codes` names for its kind, optionally changed by `details`
-   * (e.g. to list the binding errors).
+   * the code `codes` names for its kind (or picks from the problem, e.g. by
+   * its issues), optionally changed by `details` (to list the binding
+   * errors, or to say which resource was asked).
    */
-  rejectWith(codes: Partial<Record<ProblemKind, Code>>, details?: (problem: RequestProblem) => AnswerOverrides | undefined): Reject<Op> {
-    const reject = (problem: RequestProblem): OperationResponse<Op> => {
+  rejectWith(
+    codes: Partial<Record<ProblemKind, Code | ((problem: RequestProblem) => Code)>>,
+    details?: (problem: RequestProblem, target: Target) => AnswerOverrides | undefined,
+  ): Reject<Op> {
+    const reject = (problem: RequestProblem, target: Target): OperationResponse<Op> => {
       const code = codes[problem.kind];
       if (code === undefined) throw new Error(`${this.#operationId}: no code answers a ${problem.kind} problem`);
-      return this.answer(code, details?.(problem));
+      return this.answer(typeof code === 'function' ? code(problem) : code, details?.(problem, target));
     };
     // The router compares these with the problems the operation can meet, when the route is made.
     return Object.assign(reject, { kinds: Object.keys(codes) as ProblemKind[] });

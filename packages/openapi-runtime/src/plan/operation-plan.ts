@@ -72,7 +72,7 @@ export class OperationPlan {
   get problemKinds(): ProblemKind[] {
     const kinds: ProblemKind[] = ['body-too-large'];
     if (this.parameters) kinds.push('invalid-parameter');
-    if (this.security) kinds.push('unauthenticated');
+    if (this.security && !this.security.anonymous) kinds.push('unauthenticated');
     if (this.requestBody) {
       kinds.push('unsupported-media-type', 'malformed-body', 'invalid-body');
       if (this.requestBody.required) kinds.push('missing-body');

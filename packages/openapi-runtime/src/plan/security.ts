@@ -69,7 +69,8 @@ interface Requirement {
  */
 export class SecurityPlan {
   readonly #requirements: Requirement[];
-  readonly #anonymous: boolean;
+  /** Whether a request without credentials passes (`{}` among the requirements): then nothing is ever refused. */
+  readonly anonymous: boolean;
   /** Every scheme the requirements name. */
   readonly schemes: readonly string[];
   readonly #missing: Extract<RequestProblem, { kind: 'unauthenticated' }>;
@@ -77,7 +78,7 @@ export class SecurityPlan {
 
   private constructor(requirements: Requirement[], anonymous: boolean) {
     this.#requirements = requirements;
-    this.#anonymous = anonymous;
+    this.anonymous = anonymous;
     const schemes = [...new Set(requirements.flatMap((r) => r.schemes.map((s) => s.name)))];
     this.schemes = schemes;
     this.#missing = { kind: 'unauthenticated', reason: 'missing', schemes, message: `credentials for ${schemes.join(' or ')} are required` };
@@ -124,7 +125,7 @@ export class SecurityPlan {
       }
       if (met) return { ok: true, principals: principals as Partial<Principals> };
     }
-    if (this.#anonymous) return { ok: true, principals: {} };
+    if (this.anonymous) return { ok: true, principals: {} };
     return { ok: false, problem: presented ? this.#refused : this.#missing };
   }
 }

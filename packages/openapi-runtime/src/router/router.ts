@@ -21,17 +21,25 @@ export interface OperationRequest<Op, Principals = Record<string, never>> {
   principals: Partial<Principals>;
   /** The client's address, as the router's `clientAddress` option reads it (`unknown` without one). */
   readonly clientAddress: string;
+  /** The operation's method and its path as this request names it, below the API's base: `POST /api/v1/master/me/login`. */
+  readonly target: Target;
+}
+
+/** An operation's method and path as one request names it: for answers that say what was asked (xelion's `info`). */
+export interface Target {
+  method: string;
+  path: string;
 }
 
 export interface OperationHandlers<Op, Principals = Record<string, never>> {
   handle(request: OperationRequest<Op, Principals>): OperationResponse<Op> | Promise<OperationResponse<Op>>;
   /** Turns a request the runtime refused into one of the operation's documented error answers. */
-  reject(problem: RequestProblem): OperationResponse<Op>;
+  reject(problem: RequestProblem, target: Target): OperationResponse<Op>;
   /**
    * Turns an error thrown while answering into a documented answer (a 500
    * the description shows). Without it the error reaches Hono's error handler.
    */
-  fail?(error: unknown): OperationResponse<Op>;
+  fail?(error: unknown, target: Target): OperationResponse<Op>;
 }
 
 export interface RouterOptions<Principals> {
@@ -80,23 +88,27 @@ export function operationRouter<Ops, Principals = Record<string, never>>(app: Ho
     const { method, path } = plan.ref;
     const respond = (c: Context, result: OperationResponse<Ops[K]>, requestMediaType?: string) => send(c, plan, result as SentResponse, requestMediaType);
 
-    app.on(method.toUpperCase(), path.replace(/\{([^}]+)\}/g, ':$1'), async (c) => {
+    const METHOD = method.toUpperCase();
+    // The path as the request names it, made only when an answer asks for it.
+    const targetOf = (c: Context): Target => ({ method: METHOD, path: path.replace(/\{([^}]+)\}/g, (_, name: string) => c.req.param(name) ?? '') });
+
+    app.on(METHOD, path.replace(/\{([^}]+)\}/g, ':$1'), async (c) => {
       try {
         const source = parameterSource(c);
         let parameters = NO_PARAMETERS;
         if (plan.parameters) {
           const reading = plan.parameters.read(source);
-          if (!reading.ok) return respond(c, handlers.reject(reading.problem));
+          if (!reading.ok) return respond(c, handlers.reject(reading.problem, targetOf(c)));
           parameters = reading.values;
         }
         let principals: Partial<Principals> = {};
         if (plan.security) {
           const checked = await plan.security.check(source, parameters.path, verifiers);
-          if (!checked.ok) return respond(c, handlers.reject(checked.problem));
+          if (!checked.ok) return respond(c, handlers.reject(checked.problem, targetOf(c)));
           principals = checked.principals;
         }
         const body = await readRequestBody(c, plan.requestBody, limit);
-        if (!body.ok) return respond(c, handlers.reject(body.problem), body.mediaType);
+        if (!body.ok) return respond(c, handlers.reject(body.problem, targetOf(c)), body.mediaType);
         const request = {
           body: body.value,
           path: parameters.path,
@@ -107,11 +119,14 @@ export function operationRouter<Ops, Principals = Record<string, never>>(app: Ho
           get clientAddress() {
             return clientAddress?.(c) ?? 'unknown';
           },
+          get target() {
+            return targetOf(c);
+          },
         } as OperationRequest<Ops[K], Principals>;
         return respond(c, await handlers.handle(request), body.mediaType);
       } catch (error) {
         if (!handlers.fail) throw error;
-        return respond(c, handlers.fail(error));
+        return respond(c, handlers.fail(error, targetOf(c)));
       }
     });
   };
