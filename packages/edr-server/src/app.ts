@@ -1,0 +1,52 @@
+import type { User } from '@loginspec/edr-client';
+import type { Clock, CredentialDirectory, LoginLimits } from '@loginspec/login-kit';
+import { operationRouter } from '@loginspec/openapi-runtime';
+import { type Context, Hono } from 'hono';
+import type { AccessTokens } from './access-tokens.js';
+import type { AppJwts } from './app-jwts.js';
+import { edr } from './description.js';
+
+export interface EdrServerDeps {
+  /** Users by username, their passwords held as scrypt hashes. */
+  users: CredentialDirectory<User>;
+  /** The registered apps and the check of their JWTs. */
+  apps: AppJwts;
+  tokens: AccessTokens;
+  /** The attempt limit (429), counted before each password check. */
+  limits: LoginLimits;
+  clock: Clock;
+  maxBodyBytes?: number;
+  clientAddress?: (c: Context) => string;
+}
+
+const login = edr.errors('login');
+
+/** The EDR mobile login reference server, built from its collaborators. */
+export function createEdrApp({ users, apps, tokens, limits, clock, maxBodyBytes, clientAddress }: EdrServerDeps): Hono {
+  const app = new Hono();
+  const route = operationRouter(app, edr, { maxBodyBytes, clientAddress });
+  // Every answer's envelope carries the server's time of the answer.
+  const at = (message?: string) => ({ response: { timestamp: new Date(clock.now()).toISOString(), ...(message === undefined ? {} : { message }) } });
+  const retryAfter = (seconds: number) => ({ 'retry-after': String(seconds) });
+
+  route('login', {
+    reject: login.rejectWith(
+      { 'missing-body': 400, 'malformed-body': 400, 'invalid-body': 400, 'unsupported-media-type': 415, 'body-too-large': 413 },
+      // A 400 says what is wrong with the body; the others say what their example says.
+      (problem) => ({ body: at(problem.kind.endsWith('-body') && problem.kind !== 'body-too-large' ? problem.message : undefined) }),
+    ),
+    async handle({ body, clientAddress }) {
+      // The app first: a caller that is not an app learns nothing about accounts.
+      if ((await apps.verify(body.jwt)) === undefined) return login.answer(403, { body: at() });
+      const checked = await limits.check(body.username, clientAddress, () => users.verify(body.username, body.password));
+      if (checked.outcome === 'limited') return login.answer(429, { body: at(), headers: retryAfter(checked.retryAfterSeconds) });
+      if (checked.outcome === 'busy') return login.answer(503, { body: at(), headers: retryAfter(checked.retryAfterSeconds) });
+      if (checked.outcome === 'refused') return login.answer(401, { body: at() });
+      const user = checked.holder;
+      const accessToken = await tokens.issue(user._id);
+      return { status: 200, body: { response: { code: 200, timestamp: at().response.timestamp }, data: { accessToken, user } } };
+    },
+  });
+
+  return app;
+}
