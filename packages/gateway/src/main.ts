@@ -46,7 +46,11 @@ try {
     host,
     port,
     log: args.quiet ? undefined : (line) => console.log(line),
-    servers: { clientAddress: clientAddress() },
+    servers: {
+      clientAddress: clientAddress(),
+      // No mail is sent: what a server would send (xelion's MFA codes) is printed, as a demo needs.
+      deliver: ({ to, text }) => console.log(`[message to ${to}] ${text}`),
+    },
   });
 } catch (err) {
   console.error(`loginspec-gateway: cannot start on ${host}:${port}: ${(err as Error).message}`);

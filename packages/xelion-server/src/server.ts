@@ -1,0 +1,38 @@
+import { CredentialDirectory, type ReferenceServer, serverKit } from '@loginspec/login-kit';
+import type { LoginCredentials } from '@loginspec/xelion-client';
+import { createXelionApp, type UserRecord } from './app.js';
+import { documented, xelion } from './description.js';
+import { deliveringOutbox, MfaCodes } from './mfa-codes.js';
+import { Sessions } from './sessions.js';
+
+/** The demo tenants of `x-demo-tenants`: the page's `arnon` on `master`, and the users this project adds to show each code. */
+function demoUsers(tenant: string): { id: string; secret: string; profile: UserRecord }[] {
+  return (documented.demoTenants[tenant] ?? []).map(({ password, ...user }) => ({ id: user.userName, secret: password, profile: user }));
+}
+
+/** The Xelion reference server as `pnpm start` serves it; MFA codes go to an outbox that `notify` prints. */
+export const server: ReferenceServer = {
+  name: 'xelion',
+  description: xelion,
+  demoLogins() {
+    const { userName, password, userSpace } = xelion.requestExample<LoginCredentials>('login');
+    const others = Object.entries(documented.demoTenants).flatMap(([tenant, users]) =>
+      users.filter((u) => u.userName !== userName || tenant !== 'master').map((u) => `${tenant}/${u.userName} (${u.password})${u.mfa ? ' MFA' : u.disabled ? ' disabled' : u.passwordExpired ? ' password expired' : ''}`),
+    );
+    return [{ operationId: 'login', fields: { tenant: 'master', userName, password, userSpace }, note: `also ${others.join(', ')}; MFA codes are delivered here` }];
+  },
+  async create(options) {
+    const kit = serverKit(options);
+    const tenants = new Map(await Promise.all(Object.keys(documented.demoTenants).map(async (tenant) => [tenant, await CredentialDirectory.create(kit.hasher, demoUsers(tenant))] as const)));
+    const lifetime = documented.tokenLifetimeSeconds;
+    return createXelionApp({
+      tenants,
+      nobody: await CredentialDirectory.create<UserRecord>(kit.hasher, []),
+      sessions: new Sessions(kit.stores.expiring('xelion:sessions', { capacity: documented.sessionCapacity.sessions }), kit.stores.sessionSlots('xelion:user-spaces'), kit.clock, lifetime),
+      mfa: new MfaCodes(kit.stores.expiring('xelion:mfa-codes', { capacity: 100_000 }), deliveringOutbox(options?.deliver), kit.clock, documented.mfaCode),
+      limits: kit.loginLimits('xelion', xelion, 'login'),
+      maxBodyBytes: kit.maxBodyBytes,
+      clientAddress: kit.clientAddress,
+    });
+  },
+};
