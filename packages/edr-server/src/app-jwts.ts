@@ -3,9 +3,11 @@ import { documented, type RegisteredApp } from './description.js';
 
 /**
  * The apps allowed to call the API, and the check of the JWT an app sends
- * with each login: HS256 only, signed with the secret of the app its `iss`
- * names, not expired (with the documented skew), bounded in size, and not an
- * access token (which carries `sub`). Every failure answers undefined alike.
+ * with each login: HS256 only, in canonical base64url, signed with the
+ * secret of the app its `iss` names, neither expired nor issued in the future
+ * (with the documented skew), bounded in size, and not an access token (which
+ * carries `sub`). Its lifetime is the app's choice. Every failure answers
+ * undefined alike.
  */
 export class AppJwts {
   readonly #secrets: ReadonlyMap<string, string>;

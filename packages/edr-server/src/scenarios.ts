@@ -24,13 +24,26 @@ function withoutTimestamp(body: unknown): unknown {
   return { response: { ...response, timestamp: undefined }, data };
 }
 const documentedRefusal = (code: EdrErrorCode) => withoutTimestamp(edr.errors('login').answer(code).body);
-const mint = (claims: Record<string, unknown> = {}, secret = demoApp.secret, lifetimeSeconds = 300, now = Date.now()) =>
+/** A JWT of the demo app issued at `now` (ms). */
+const mint = (now: number, claims: Record<string, unknown> = {}, secret = demoApp.secret, lifetimeSeconds = 300) =>
   new SignJWT({ iss: demoApp.iss, ...claims })
     .setProtectedHeader({ alg: 'HS256', typ: 'access' })
     .setIssuedAt(Math.floor(now / 1000))
     .setExpirationTime(Math.floor(now / 1000) + lifetimeSeconds)
     .sign(new TextEncoder().encode(secret));
 const header = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+/**
+ * The server's time, as an answer's `response.timestamp` states it (here a
+ * 400's, which changes nothing): app JWTs are judged on the server's clock,
+ * which a reference server under test keeps where the test put it.
+ */
+async function serverNow(context: Context): Promise<number> {
+  const { response } = (await (await send(context, '{}')).json()) as { response: { timestamp: string } };
+  return Date.parse(response.timestamp);
+}
+const BASE64URL_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+/** `jwt` with the unused low bits of its last character changed: the same signature's bytes, spelled otherwise. */
+const respelledLastBits = (jwt: string) => `${jwt.slice(0, -1)}${BASE64URL_ALPHABET[BASE64URL_ALPHABET.indexOf(jwt.at(-1) as string) ^ 1]}`;
 
 /** The EDR mobile login's contract, as scenarios any implementation must pass. */
 export const edrSuite = defineSuite<LoginRequest>({
@@ -60,7 +73,8 @@ export const edrSuite = defineSuite<LoginRequest>({
     {
       name: 'logs in with a JWT the client mints from the app id and secret',
       async run(context) {
-        const jwt = await mintAppJwt({ appId: demoApp.iss, secret: demoApp.secret });
+        const now = await serverNow(context);
+        const jwt = await mintAppJwt({ appId: demoApp.iss, secret: demoApp.secret, clock: { now: () => now } });
         assert.deepEqual((await client(context).login({ ...context.demo, jwt })).user, seed.user);
       },
     },
@@ -68,19 +82,24 @@ export const edrSuite = defineSuite<LoginRequest>({
       name: 'refuses every bad app JWT with the same 403, before looking at the credentials',
       async run(context) {
         const secret = new TextEncoder().encode(demoApp.secret);
-        const now = Math.floor(Date.now() / 1000);
         const { data } = await post(context, context.demo);
+        // On the server's clock, so that each JWT below is wrong for its stated reason only.
+        const nowMs = Date.parse(data?.response.timestamp as string);
+        const now = Math.floor(nowMs / 1000);
         const refused: [string, string][] = [
           ['unsigned (alg: none)', new UnsecuredJWT({ iss: demoApp.iss, iat: now, exp: now + 300 }).encode()],
-          ['signed with another key', await mint({}, 'some-other-secret-that-is-long-enough')],
-          ['expired', await mint({}, demoApp.secret, 60, Date.UTC(2020, 0, 1))],
+          ['signed with another key', await mint(nowMs, {}, 'some-other-secret-that-is-long-enough')],
+          ['expired', await mint(Date.UTC(2020, 0, 1), {}, demoApp.secret, 60)],
+          ['issued a year ahead', await mint(nowMs + 365 * 24 * 3600 * 1000)],
+          ['padded', `${context.demo.jwt}=`],
+          ["respelled in its last character's unused bits", respelledLastBits(context.demo.jwt)],
           ['of another algorithm', await new SignJWT({ iss: demoApp.iss }).setProtectedHeader({ alg: 'HS512' }).setIssuedAt(now).setExpirationTime(now + 300).sign(secret)],
           ['an access token', data?.data.accessToken as string],
           ['malformed (the page\'s own)', 'eyJhbGciOiJIUzI1NiIsInR5cCI6ImFjY2VzcyJ9. . .'],
-          ['oversized', await mint({ pad: 'x'.repeat(documented.appJwt.maxLength) })],
+          ['oversized', await mint(nowMs, { pad: 'x'.repeat(documented.appJwt.maxLength) })],
           ['pointing at a key elsewhere (jku)', await new SignJWT({ iss: demoApp.iss }).setProtectedHeader({ alg: 'HS256', jku: 'https://attacker.test/k' }).setIssuedAt(now).setExpirationTime(now + 300).sign(secret)],
           ['demanding an extension (crit)', `${header({ alg: 'HS256', crit: ['exp'] })}.${Buffer.from(JSON.stringify({ iss: demoApp.iss, iat: now, exp: now + 300 })).toString('base64url')}.x`],
-          ['of an unknown app', await mint({ iss: 'no-such-app' })],
+          ['of an unknown app', await mint(nowMs, { iss: 'no-such-app' })],
           ['naming no app', await new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setIssuedAt(now).setExpirationTime(now + 300).sign(secret)],
         ];
         for (const [why, jwt] of refused) {

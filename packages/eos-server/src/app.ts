@@ -1,5 +1,5 @@
 import type { LoginResponse } from '@loginspec/eos-client';
-import { type AttemptCounter, type CredentialDirectory, type LoginLimits, randomToken } from '@loginspec/login-kit';
+import { type AttemptCounter, type CredentialDirectory, type LoginLimits, placeOf, randomToken } from '@loginspec/login-kit';
 import { operationRouter } from '@loginspec/openapi-runtime';
 import { type Context, Hono } from 'hono';
 import { documented, eos } from './description.js';
@@ -45,7 +45,8 @@ export function createEosApp({ domains, defaultDomain, sessions, hellos, limits,
     // Hello declares no body, so the runtime can only refuse one too large.
     reject: errors.hello.rejectWith({ 'body-too-large': '1-2' }),
     async handle({ clientAddress }) {
-      const rate = await hellos.reserve([{ key: clientAddress, ...helloRate }]);
+      // Counted by place, as the login limits count: an IPv6 client owns its whole /64.
+      const rate = await hellos.reserve([{ key: placeOf(clientAddress), ...helloRate }]);
       if (!rate.granted) return errors.hello.answer('2-2', retryAfter(Math.max(1, Math.ceil(rate.retryAfterMs / 1000))));
       const session = await sessions.open();
       // No room: the soonest a Hello session can have ended is its lifetime away, at most.

@@ -1,3 +1,4 @@
+export { placeOf } from './address-place.js';
 export { type Clock, ManualClock, systemClock } from './clock.js';
 export { CredentialDirectory, type CredentialSeed } from './credential-directory.js';
 export { HashingBusyError, type HashingLimits, HashingPool } from './hashing-pool.js';

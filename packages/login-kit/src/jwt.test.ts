@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { SignJWT, UnsecuredJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from './clock.js';
@@ -22,6 +23,19 @@ function setup() {
 }
 
 const encodeHeader = (header: object) => Buffer.from(JSON.stringify(header)).toString('base64url');
+const BASE64URL_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+/** `token` with its signature's last character changed in the low bits that encode no byte: the same bytes, spelled otherwise. */
+function withLowBitsAltered(token: string): string {
+  const last = token.at(-1) as string;
+  return `${token.slice(0, -1)}${BASE64URL_ALPHABET[BASE64URL_ALPHABET.indexOf(last) ^ 1]}`;
+}
+/** A token of the demo app in base64 with '+' and '/' (not base64url), signed over that very text: only the spelling is wrong. */
+function inPlainBase64(now: number): string {
+  const base64 = (data: string | Buffer) => Buffer.from(data).toString('base64').replace(/=+$/, '');
+  // '???' and '>>>' encode as 'Pz8/' and 'Pj4+', whatever their place.
+  const signed = `${base64('{"alg":"HS256"}')}.${base64(JSON.stringify({ iss: 'demo-app', iat: now, exp: now + 300, note: '??????>>>>>>' }))}`;
+  return `${signed}.${base64(createHmac('sha256', APP_SECRET).update(signed).digest())}`;
+}
 
 describe('signHs256', () => {
   it('writes the header as exactly {"alg":"HS256","typ":…} and dates the claims on the clock', async () => {
@@ -64,6 +78,45 @@ describe('verifyHs256', () => {
   ])('refuses a token %s', async (_, make) => {
     const context = setup();
     expect(await context.verify(await make(context))).toBeUndefined();
+  });
+
+  it('refuses a token issued further ahead than the skew, on the injected clock, and sets no maximum lifetime', async () => {
+    const { clock, verify } = setup();
+    const issuedAhead = (seconds: number, lifetimeSeconds = 300) =>
+      signHs256({ iss: 'demo-app' }, APP_SECRET, { clock: { now: () => clock.now() + seconds * 1000 }, typ: 'JWT', lifetimeSeconds });
+    expect(await verify(await issuedAhead(60))).toBeDefined();
+    expect(await verify(await issuedAhead(61))).toBeUndefined();
+    expect(await verify(await issuedAhead(365 * 24 * 3600))).toBeUndefined();
+    // The issuer decides how long its tokens live: a century is as good as five minutes.
+    expect(await verify(await issuedAhead(0, 100 * 365 * 24 * 3600))).toBeDefined();
+  });
+
+  it.each([
+    ['with a padded signature', (token: string) => `${token}=`],
+    ['with the unused low bits of its last character altered', withLowBitsAltered],
+    ['with a space inside a segment', (token: string) => `${token.slice(0, -10)} ${token.slice(-10)}`],
+    ['with an empty segment', (token: string) => `${token.split('.').slice(0, 2).join('.')}.`],
+    ['with a fourth segment', (token: string) => `${token}.e30`],
+  ])('refuses a token spelled otherwise than canonical base64url: %s', async (_, respell) => {
+    const { verify, app } = setup();
+    const token = await app();
+    const respelled = respell(token);
+    expect(respelled).not.toBe(token);
+    expect(await verify(respelled)).toBeUndefined();
+  });
+
+  it("refuses base64's '+' and '/' for base64url's '-' and '_', in a signature or signed over that very text", async () => {
+    const { clock, verify, app } = setup();
+    // HMAC is deterministic: the first of these whose signature has a '-' or '_' is always the same.
+    let token = await app();
+    for (let n = 0; !/[-_]/.test(token.split('.')[2] as string); n++) token = await app({ n });
+    const [header, payload, signature] = token.split('.') as [string, string, string];
+    expect(await verify(token)).toBeDefined();
+    expect(await verify(`${header}.${payload}.${signature.replaceAll('-', '+').replaceAll('_', '/')}`)).toBeUndefined();
+    const plain = inPlainBase64(Math.floor(clock.now() / 1000));
+    expect(plain).toContain('+');
+    expect(plain).toContain('/');
+    expect(await verify(plain)).toBeUndefined();
   });
 
   it('refuses a token longer than its bound before decoding it', async () => {

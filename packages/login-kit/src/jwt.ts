@@ -30,9 +30,23 @@ export async function signHs256(claims: JWTPayload, secret: string | Uint8Array,
 /** Header members that point at keys elsewhere or demand extensions: no token of ours carries them. */
 const REFUSED_HEADERS = ['jku', 'jwk', 'x5u', 'x5c', 'crit'];
 
+const BASE64URL = /^[A-Za-z0-9_-]+$/;
+
+/**
+ * Whether `token` is three non-empty segments of unpadded base64url, each
+ * the one encoding of its bytes. jose decodes leniently (on Node 20 with
+ * `atob`, which takes padding and whitespace and ignores the unused low
+ * bits of a last character), so without this one signed token could be
+ * sent in several spellings, each passing as that token.
+ */
+function isCanonicalCompact(token: string): boolean {
+  const segments = token.split('.');
+  return segments.length === 3 && segments.every((segment) => BASE64URL.test(segment) && Buffer.from(segment, 'base64url').toString('base64url') === segment);
+}
+
 export interface VerifyOptions {
   clock: Clock;
-  /** How far a clock may be off, in seconds: an `exp` this far past still passes. */
+  /** How far a clock may be off, in seconds: an `exp` this far past, or an `iat` this far ahead, still passes. */
   skewSeconds: number;
   /** Longer tokens are refused before anything is decoded. */
   maxLength: number;
@@ -46,12 +60,13 @@ export interface VerifyOptions {
 
 /**
  * The claims of an HS256 token that verifies, or undefined: every failure
- * (too long, malformed, another algorithm or `none`, a key pointer or
- * `crit` in the header, an unknown signer, a wrong signature, a missing or
- * refused claim, expired) answers the same, so that callers answer it alike.
+ * (too long, malformed or not canonical base64url, another algorithm or
+ * `none`, a key pointer or `crit` in the header, an unknown signer, a wrong
+ * signature, a missing or refused claim, expired, issued further ahead than
+ * the skew) answers the same, so that callers answer it alike.
  */
 export async function verifyHs256(token: string, options: VerifyOptions): Promise<JWTPayload | undefined> {
-  if (token.length > options.maxLength) return undefined;
+  if (token.length > options.maxLength || !isCanonicalCompact(token)) return undefined;
   try {
     const header = decodeProtectedHeader(token);
     if (header.alg !== 'HS256' || REFUSED_HEADERS.some((name) => name in header)) return undefined;
@@ -65,6 +80,8 @@ export async function verifyHs256(token: string, options: VerifyOptions): Promis
       clockTolerance: options.skewSeconds,
       requiredClaims: ['exp', ...options.requiredClaims],
     });
+    // jose judges `iat` only against a maximum age, which this function does not set: a token issued in the future is refused here.
+    if (payload.iat !== undefined && payload.iat > Math.floor(options.clock.now() / 1000) + options.skewSeconds) return undefined;
     return payload;
   } catch {
     return undefined;

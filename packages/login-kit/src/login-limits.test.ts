@@ -14,7 +14,7 @@ function setup() {
   const attempt = async (account: string, address: string, ok = false) => {
     const admission = await limits.admit(account, address);
     if (!admission.admitted) return admission.retryAfterSeconds;
-    await limits.settle(admission.ticket, ok);
+    await limits.settle(admission.ticket, ok ? 'completed' : 'failed');
     return ok ? 'in' : 'wrong';
   };
   return { clock, limits, attempt };
@@ -73,6 +73,16 @@ describe('LoginLimits', () => {
     expect(await attempt('carol', '203.0.113.9')).toBe(60);
   });
 
+  it('lets a success that does not complete the login (a step left) give its place back, and keep the failures', async () => {
+    const { limits, attempt } = setup();
+    expect(await attempt('alice', '203.0.113.1')).toBe('wrong');
+    expect(await attempt('alice', '203.0.113.1')).toBe('wrong');
+    for (let i = 0; i < 5; i++) expect(await limits.check('alice', '203.0.113.1', async () => 'alice', () => false)).toEqual({ outcome: 'accepted', holder: 'alice' });
+    // Not wiped: the third failure reaches the limit of 3.
+    expect(await attempt('alice', '203.0.113.1')).toBe('wrong');
+    expect(await attempt('alice', '203.0.113.1', true)).toBe(60);
+  });
+
   it('gives back the place of an attempt that was never judged', async () => {
     const { limits } = setup();
     for (let i = 0; i < 3; i++) {
@@ -80,6 +90,35 @@ describe('LoginLimits', () => {
       if (admission.admitted) await limits.withdraw(admission.ticket);
     }
     expect((await limits.admit('alice', '203.0.113.1')).admitted).toBe(true);
+  });
+
+  it('counts two IPv6 addresses of one /64 as one address, and addresses of two /64s apart', async () => {
+    const { attempt } = setup();
+    for (let i = 0; i < 5; i++) expect(await attempt(`guess-${i}`, `2001:db8:1:2::${i + 1}`)).toBe('wrong');
+    expect(await attempt('carol', '2001:db8:1:2:a:b:c:d')).toBe(60);
+    expect(await attempt('carol', '2001:db8:1:3::1')).toBe('wrong');
+  });
+
+  it('counts one account from one IPv6 /64 as from one address', async () => {
+    const { attempt } = setup();
+    for (let i = 0; i < 3; i++) expect(await attempt('alice', `2001:db8::${i + 1}`)).toBe('wrong');
+    expect(await attempt('alice', '2001:db8::ffff', true)).toBe(60);
+    expect(await attempt('alice', '2001:db8:0:1::1', true)).toBe('in');
+  });
+
+  it("knows the owner's IPv6 /64, not only the address the owner logged in from", async () => {
+    const { attempt } = setup();
+    expect(await attempt('alice', '2001:db8:7::1', true)).toBe('in');
+    for (let i = 0; i < 10; i++) await attempt('alice', `198.51.100.${i}`);
+    expect(await attempt('alice', '2001:db8:8::1', true)).toBe(60);
+    expect(await attempt('alice', '2001:db8:7::2', true)).toBe('in');
+  });
+
+  it('counts an IPv4-mapped IPv6 address as its IPv4 address', async () => {
+    const { attempt } = setup();
+    for (let i = 0; i < 5; i++) await attempt(`guess-${i}`, i % 2 === 0 ? '203.0.113.9' : '::ffff:203.0.113.9');
+    expect(await attempt('carol', '::ffff:cb00:7109')).toBe(60);
+    expect(await attempt('carol', '203.0.113.10')).toBe('wrong');
   });
 
   it('refuses a per-account limit above NIST’s 100', () => {

@@ -1,11 +1,13 @@
 import type { Clock } from './clock.js';
+import { placeOf } from './address-place.js';
 import { HashingBusyError } from './hashing-pool.js';
 import type { AttemptCounter, CountedLimit, ExpiringStore, Reservation } from './stores/ports.js';
 
 /**
  * A login's attempt limit, as its description states it in `x-attempt-limit`.
  * Failures are counted per (account, client address), per account and per
- * client address, each inside a sliding window.
+ * client address, each inside a sliding window; an IPv6 client address
+ * counts by its /64 (see `placeOf`).
  */
 export interface AttemptLimitSettings {
   /** Failures of one account from one address: an attacker's guesses from one place. */
@@ -30,7 +32,8 @@ export interface Ticket {
   reservation: Reservation & { granted: true };
 }
 
-const pairKey = (account: string, address: string) => `pair\u0000${account}\u0000${address}`;
+const pairKey = (account: string, address: string) => `pair\u0000${account}\u0000${placeOf(address)}`;
+const addressKey = (address: string) => `address\u0000${placeOf(address)}`;
 
 /**
  * The attempt limits of a login, counted before the password is checked.
@@ -71,17 +74,24 @@ export class LoginLimits {
     const windowMs = this.#windowMs;
     const limits: CountedLimit[] = [{ key: pairKey(account, address), max: perAccountAndAddress, windowMs }];
     if (!(await this.knownAddresses.get(pairKey(account, address)))) {
-      limits.push({ key: `account\u0000${account}`, max: perAccount, windowMs }, { key: `address\u0000${address}`, max: perAddress, windowMs });
+      limits.push({ key: `account\u0000${account}`, max: perAccount, windowMs }, { key: addressKey(address), max: perAddress, windowMs });
     }
     const reservation = await this.attempts.reserve(limits);
     if (!reservation.granted) return { admitted: false, retryAfterSeconds: Math.max(1, Math.ceil(reservation.retryAfterMs / 1000)) };
     return { admitted: true, ticket: { account, address, reservation } };
   }
 
-  /** After the check: a success gives the place back, ends the account's failures and knows the address; a failure stays counted. */
-  async settle({ account, address, reservation }: Ticket, succeeded: boolean): Promise<void> {
-    if (!succeeded) return;
+  /**
+   * After the check. A failure stays counted. A success gives the place
+   * back; one that completes a login also ends the account's failures and
+   * knows the address. A success that does not (the right password, with an
+   * MFA step still to pass) must not: else each would wipe the failures of
+   * the step after it.
+   */
+  async settle({ account, address, reservation }: Ticket, result: 'failed' | 'passed' | 'completed'): Promise<void> {
+    if (result === 'failed') return;
     await this.attempts.release(reservation);
+    if (result === 'passed') return;
     await this.attempts.clear([pairKey(account, address), `account\u0000${account}`]);
     await this.knownAddresses.set(pairKey(account, address), true, this.clock.now() + this.settings.knownAddressSeconds * 1000);
   }
@@ -95,8 +105,10 @@ export class LoginLimits {
    * A credential check under the limits, in the one order every login
    * follows: admit, check (`verify` answers the holder or undefined),
    * settle; a check the hashing pool refuses is withdrawn and answered busy.
+   * `completes` says whether an accepted holder has completed the login
+   * (by default every one has).
    */
-  async check<T>(account: string, address: string, verify: () => Promise<T | undefined>): Promise<LimitedCheck<T>> {
+  async check<T>(account: string, address: string, verify: () => Promise<T | undefined>, completes: (holder: T) => boolean = () => true): Promise<LimitedCheck<T>> {
     const admission = await this.admit(account, address);
     if (!admission.admitted) return { outcome: 'limited', retryAfterSeconds: admission.retryAfterSeconds };
     let holder: T | undefined;
@@ -107,7 +119,7 @@ export class LoginLimits {
       await this.withdraw(admission.ticket);
       return { outcome: 'busy', retryAfterSeconds: error.retryAfterSeconds };
     }
-    await this.settle(admission.ticket, holder !== undefined);
+    await this.settle(admission.ticket, holder === undefined ? 'failed' : completes(holder) ? 'completed' : 'passed');
     return holder === undefined ? { outcome: 'refused' } : { outcome: 'accepted', holder };
   }
 }

@@ -35,9 +35,14 @@ export interface paths {
          *     before the key is checked, in a sliding window of **15 minutes**: **5**
          *     for one `UserLogin` from one client address, **100** for one
          *     `UserLogin` from any address, **20** from one address whatever the
-         *     `UserLogin`. A limit reached answers 429 with `Retry-After` until its
-         *     oldest failure leaves the window, the right key included. A successful
-         *     login does not count and ends the user's run of failures. An address
+         *     `UserLogin`. Here an IPv6 client address counts by its /64 prefix,
+         *     which one subscriber may hold whole, and an IPv4-mapped IPv6 address
+         *     as its IPv4 address. A limit reached answers 429 with `Retry-After`
+         *     until its oldest failure leaves the window, the right key included. A
+         *     login holds a place under the limits while its key is checked, and
+         *     gives it back once the key is found right: only failures stay counted,
+         *     but a burst of logins can reach a limit even with the right key among
+         *     them. A successful login ends the user's run of failures. An address
          *     from which the user logged in within **30 days** is known for it, and
          *     only the first limit applies there. The numbers are in
          *     `x-attempt-limit`.

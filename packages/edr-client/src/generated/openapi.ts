@@ -31,12 +31,17 @@ export interface paths {
          *     **Attempt limit** (this project's). Failed logins are counted, before
          *     the password is checked, in a sliding window of **15 minutes**: **5**
          *     for one username from one client address, **100** for one username from
-         *     any address, **20** from one address whatever the username. A limit
-         *     reached answers 429 with `Retry-After`, the right password included. A
-         *     successful login does not count and ends the user's run of failures. An
-         *     address from which the user logged in within **30 days** is known for
-         *     the user, and only the first limit applies there. The numbers are in
-         *     `x-attempt-limit`.
+         *     any address, **20** from one address whatever the username. Here an
+         *     IPv6 client address counts by its /64 prefix, which one subscriber may
+         *     hold whole, and an IPv4-mapped IPv6 address as its IPv4 address. A
+         *     limit reached answers 429 with `Retry-After`, the right password
+         *     included. A login holds a place under the limits while its password is
+         *     checked, and gives it back once the password is found right: only
+         *     failures stay counted, but a burst of logins can reach a limit even
+         *     with the right password among them. A successful login ends the user's
+         *     run of failures. An address from which the user logged in within **30
+         *     days** is known for the user, and only the first limit applies there.
+         *     The numbers are in `x-attempt-limit`.
          */
         post: operations["login"];
         delete?: never;

@@ -24,12 +24,19 @@ export interface paths {
          *       allows no more than 100 consecutive failures);
          *     - **20** failures from one client address, whatever the account.
          *
+         *     Here an IPv6 client address counts by its /64 prefix, which one
+         *     subscriber may hold whole, and an IPv4-mapped IPv6 address as its IPv4
+         *     address.
+         *
          *     When a limit is reached, every further attempt under it is answered
          *     31429 (HTTP 429) without checking the password, even the right one,
          *     until the oldest failure leaves the window; `Retry-After` says how many
          *     seconds that takes. An attempt is counted *before* the password is
-         *     checked, so parallel attempts cannot pass a limit together. A
-         *     successful login does not count, and ends the account's run of
+         *     checked, so parallel attempts cannot pass a limit together. A login
+         *     holds a place under the limits while its password is checked, and
+         *     gives it back once the password is found right: only failures stay
+         *     counted, but a burst of logins can reach a limit even with the right
+         *     password among them. A successful login ends the account's run of
          *     failures (not the address's, so that logging in to one account cannot
          *     launder guesses at others).
          *

@@ -27,8 +27,9 @@ export interface paths {
          *     than 64 KiB (413).
          *
          *     **Limits** (this project's). Hello needs no login, so that a client can
-         *     log in, and creates state: it is bounded. One client address may open
-         *     **30** sessions a minute; the next is answered `2-2` (HTTP 429). The
+         *     log in, and creates state: it is bounded. One client address (an IPv6
+         *     address by its /64) may open **30** sessions a minute; the next is
+         *     answered `2-2` (HTTP 429). The
          *     server holds at most **10,000** live sessions; when they are all in
          *     use, Hello answers `2-3` (HTTP 503). Both carry `Retry-After`. The
          *     numbers are in `x-rate-limit` and `x-session-capacity`.
@@ -76,13 +77,18 @@ export interface paths {
          *     the password is checked, in a sliding window of **15 minutes**: **5**
          *     for one account (a `domain` and `loginName`) from one client address,
          *     **100** for one account from any address, **20** from one address
-         *     whatever the account. A limit reached answers `3-4` with `Retry-After`
-         *     until its oldest failure leaves the window, the right password
-         *     included. A successful login does not count and ends the account's run
-         *     of failures. An address from which the account logged in within **30
-         *     days** is known for it, and only the first limit applies there: the
-         *     account's owner keeps a way in while strangers fill the others. The
-         *     numbers are in `x-attempt-limit`.
+         *     whatever the account. Here an IPv6 client address counts by its /64
+         *     prefix, which one subscriber may hold whole, and an IPv4-mapped IPv6
+         *     address as its IPv4 address. A limit reached answers `3-4` with
+         *     `Retry-After` until its oldest failure leaves the window, the right
+         *     password included. A login holds a place under the limits while its
+         *     password is checked, and gives it back once the password is found
+         *     right: only failures stay counted, but a burst of logins can reach a
+         *     limit even with the right password among them. A successful login ends
+         *     the account's run of failures. An address from which the account
+         *     logged in within **30 days** is known for it, and only the first limit
+         *     applies there: the account's owner keeps a way in while strangers fill
+         *     the others. The numbers are in `x-attempt-limit`.
          *
          *     Fields not in `LoginRequest` are ignored.
          *
