@@ -1,4 +1,4 @@
-import { parseMediaType } from '@loginspec/codec';
+import { type ErrorFields, errorFieldsOf, memberAt, parseMediaType } from '@loginspec/codec';
 import type { AnyDescription, OperationPlan } from '@loginspec/openapi-runtime';
 
 /** A response the description does not allow. */
@@ -15,6 +15,8 @@ interface Route {
   plan: OperationPlan;
   method: string;
   pattern: RegExp;
+  /** `status code` of every error the server answers, by the description's examples. */
+  answeredCodes: string[];
 }
 
 /**
@@ -22,8 +24,8 @@ interface Route {
  * description: the operation must document the status and the media type,
  * and the body must read and validate as the operation's plan says (the
  * same reading the servers use). It also records which documented
- * (operation, status) pairs were seen, so that a suite can prove it
- * exercised all of them.
+ * (operation, status) pairs, and which error codes under them, were seen,
+ * so that a suite can prove it exercised all of them.
  *
  * @example
  * const recorder = new ContractRecorder(enos);
@@ -34,11 +36,18 @@ interface Route {
 export class ContractRecorder {
   readonly #basePath: string;
   readonly #routes: Route[];
+  readonly #errorFields: ErrorFields;
   readonly #seen = new Set<string>();
 
   constructor(description: AnyDescription, { basePath = '' }: RecorderOptions = {}) {
     this.#basePath = basePath;
-    this.#routes = description.operations.map((op) => ({ plan: description.plan(op.operationId), method: op.method.toUpperCase(), pattern: templatePattern(op.path) }));
+    this.#errorFields = errorFieldsOf(description.document);
+    this.#routes = description.operations.map((op) => ({
+      plan: description.plan(op.operationId),
+      method: op.method.toUpperCase(),
+      pattern: templatePattern(op.path),
+      answeredCodes: description.errors(op.operationId).answered.map(({ status, code }) => `${status} ${code}`),
+    }));
   }
 
   /** Pass to openapi-fetch (`createClient({ fetch: recorder.fetch })`) or call directly. */
@@ -59,6 +68,16 @@ export class ContractRecorder {
     return this.documented().filter((pair) => !this.#seen.has(pair));
   }
 
+  /** Every error code a server answers under each documented status, as `operationId status code`. */
+  documentedCodes(): string[] {
+    return this.#routes.flatMap(({ plan, answeredCodes }) => answeredCodes.map((statusCode) => `${plan.operationId} ${statusCode}`));
+  }
+
+  /** The documented error codes no response has shown yet. */
+  missingCodes(): string[] {
+    return this.documentedCodes().filter((code) => !this.#seen.has(code));
+  }
+
   async check(method: string, pathname: string, response: Response): Promise<void> {
     const path = pathname.startsWith(this.#basePath) ? pathname.slice(this.#basePath.length) : pathname;
     const route = this.#routes.find((r) => r.method === method.toUpperCase() && r.pattern.test(path));
@@ -77,6 +96,8 @@ export class ContractRecorder {
       const reading = body.read(text);
       if (!reading.ok && 'malformed' in reading) throw new ContractViolation(`${where} with a body that is not ${body.mediaType}: ${reading.malformed}`);
       if (!reading.ok) throw new ContractViolation(`${where} with a body that does not match its schema: ${reading.issues.map((i) => i.message).join('; ')}\n${text}`);
+      const code = response.status >= 400 ? memberAt(reading.value, this.#errorFields.code) : undefined;
+      if (code !== undefined) this.#seen.add(`${plan.operationId} ${response.status} ${String(code)}`);
     }
     this.#seen.add(`${plan.operationId} ${documented.key}`);
   }

@@ -95,10 +95,13 @@ export function contractTests<Demo>(suite: ScenarioSuite<Demo>, { start }: Loopb
     recorder,
     /** Serves an app on loopback for one test; it is closed after the test. */
     serve,
-    /** Registers the file's last test: every documented (operation, status) has been seen. */
+    /** Registers the file's last tests: every documented (operation, status), and every error code the server answers, has been seen. */
     expectFullCoverage() {
       it('has exercised every documented status of every operation', () => {
         expect(recorder.missing(), 'documented statuses no test exercised').toEqual([]);
+      });
+      it('has seen every error code the server answers, under each of its statuses', () => {
+        expect(recorder.missingCodes(), 'documented error codes no test saw').toEqual([]);
       });
     },
   };

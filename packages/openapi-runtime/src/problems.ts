@@ -9,7 +9,7 @@ export type ParameterLocation = 'path' | 'query' | 'header' | 'cookie';
  */
 export type RequestProblem =
   | { kind: 'invalid-parameter'; message: string; in: ParameterLocation; name: string; issues: ValidationIssue[] }
-  | { kind: 'unauthenticated'; message: string; reason: 'missing' | 'refused'; schemes: string[] }
+  | { kind: 'unauthenticated'; message: string; reason: 'missing' | 'malformed' | 'refused'; schemes: string[] }
   | { kind: 'unsupported-media-type'; message: string }
   | { kind: 'body-too-large'; message: string }
   | { kind: 'missing-body'; message: string }

@@ -31,6 +31,19 @@ describe('createXelionClient', () => {
     expect(client.session).toBeUndefined();
   });
 
+  it('sends the session it holds with a new login, which the server ends first, and keeps the new one', async () => {
+    const { sent, fetch } = recording([() => json(200, session('t1', '2030-01-01 00:00:00')), () => json(200, session('t2', '2030-01-01 00:00:00'))]);
+    // The clock says the session is about to expire: a login still does not renew it.
+    const client = createXelionClient({ baseUrl: 'http://x', tenant: 'master', fetch, clock: { now: () => Date.UTC(2029, 11, 31, 23, 59, 59) } });
+    await client.login({ userName: 'arnon', password: 'p', userSpace: 's' });
+    await client.login({ userName: 'arnon', password: 'p', userSpace: 's' });
+    expect(sent.map((s) => [s.path, s.authorization])).toEqual([
+      ['/api/v1/master/me/login', null],
+      ['/api/v1/master/me/login', 'xelion t1'],
+    ]);
+    expect(client.session?.token).toBe('t2');
+  });
+
   it('renews once, before validUntil, however many calls wait on it', async () => {
     let now = Date.UTC(2030, 0, 1, 0, 59, 30);
     const { sent, fetch } = recording([

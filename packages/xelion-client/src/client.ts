@@ -36,8 +36,9 @@ const RENEW = '/api/v1/{tenant}/me/renew';
 /**
  * A client for one Xelion tenant. `login` opens a session, which the client
  * keeps; a middleware then sends its token as `Authorization: xelion
- * <token>` on every request, and renews it (once, however many requests
- * wait) before `validUntil`. `renew`, `logout` and `requestMfa` are the
+ * <token>` on every request (a new login included, which ends it), and
+ * renews it first (once, however many requests wait) when it expires within
+ * `renewBeforeMs`. Nothing renews it between requests. `renew`, `logout` and `requestMfa` are the
  * other documented calls. `api` is the typed openapi-fetch client.
  *
  * @example
@@ -70,9 +71,10 @@ export function createXelionClient({ tenant, renewBeforeMs = 60_000, clock = sys
 
   const sessionHeader: Middleware = {
     async onRequest({ request, schemaPath }) {
-      if (!session || schemaPath === LOGIN) return undefined;
-      // Renew first when the token is about to expire, unless this is the renewal itself.
-      if (schemaPath !== RENEW && session.validUntil.getTime() - clock.now() <= renewBeforeMs) await renew();
+      if (!session) return undefined;
+      // Renew first when the token is about to expire, unless this is the renewal itself, or a login, which
+      // gets the token as it is: the server ends that session before opening the new one.
+      if (schemaPath !== RENEW && schemaPath !== LOGIN && session.validUntil.getTime() - clock.now() <= renewBeforeMs) await renew();
       if (!request.headers.has('authorization')) request.headers.set('authorization', `xelion ${session.token}`);
       return request;
     },

@@ -21,7 +21,7 @@ async function start({ hasher = new PasswordHasher(FAST), sessionCapacity = 100 
   const kit = serverKit({ clock, stores });
   const users = [demo, mira].map(({ password, ...user }) => ({ id: user.userName, secret: password, profile: user as UserRecord }));
   const tenants = new Map([['master', await CredentialDirectory.create(hasher, users)]]);
-  const sessions = new Sessions(stores.expiring('sessions', { capacity: sessionCapacity }), stores.sessionSlots('slots'), clock, documented.tokenLifetimeSeconds);
+  const sessions = new Sessions(stores.expiring('sessions', { capacity: sessionCapacity }), stores.sessionSlots('slots'), clock, { lifetimeSeconds: documented.tokenLifetimeSeconds, perUser: documented.sessionCapacity.perUser });
   const reported: unknown[] = [];
   const app = createXelionApp({
     tenants,

@@ -3,7 +3,7 @@ import { type ErrorAnswers, operationRouter, type Target } from '@loginspec/open
 import type { XelionErrorCode } from '@loginspec/xelion-client';
 import { type Context, Hono } from 'hono';
 import { documented, xelion } from './description.js';
-import type { MfaCodes } from './mfa-codes.js';
+import type { MfaCodes, PendingCode } from './mfa-codes.js';
 import { credentialsCode, infoOf } from './refusals.js';
 import type { Session, Sessions } from './sessions.js';
 
@@ -60,9 +60,28 @@ export function createXelionApp({ tenants, nobody, sessions, mfa, limits, maxBod
       return answers.answer(11000, infoOf(target));
     };
   const account = (tenant: string, userName: string) => `${tenant}\u0000${userName}`;
-  /** A password check under the limits, in the tenant's directory (or nobody's, at the same cost). */
-  const check = (tenant: string, userName: string, password: string, address: string) =>
-    limits.check(account(tenant, userName), address, () => (tenants.get(tenant) ?? nobody).verify(userName, password));
+  /**
+   * A password check under the limits, in the tenant's directory (or
+   * nobody's, at the same cost); `andThen` may refuse the user after all,
+   * which counts as a failure too. Only a check that `completes` a login
+   * ends the user's run of failures.
+   */
+  const check = (
+    tenant: string,
+    userName: string,
+    password: string,
+    address: string,
+    { andThen, completes }: { andThen?: (user: UserRecord) => Promise<UserRecord | undefined>; completes: (user: UserRecord) => boolean },
+  ) =>
+    limits.check(
+      account(tenant, userName),
+      address,
+      async () => {
+        const user = await (tenants.get(tenant) ?? nobody).verify(userName, password);
+        return user && andThen ? andThen(user) : user;
+      },
+      completes,
+    );
 
   router('login', {
     reject: errors.login.rejectWith(CREDENTIAL_PROBLEMS, withInfo),
@@ -72,18 +91,34 @@ export function createXelionApp({ tenants, nobody, sessions, mfa, limits, maxBod
       const refuse = (code: Parameters<typeof errors.login.answer>[0], headers?: Record<string, string>) => errors.login.answer(code, { ...info, headers });
       // "If a session token is provided in the Authorization header then the matching session is ended first."
       if (principals.xelionSession) await sessions.end(principals.xelionSession);
-      const checked = await check(path.tenant, body.userName, body.password, clientAddress);
+      const owner = account(path.tenant, body.userName);
+      const code: { used?: PendingCode; wrong?: boolean } = {};
+      const checked = await check(path.tenant, body.userName, body.password, clientAddress, {
+        async andThen(user) {
+          // A wrong MFA code fails the login as a wrong password does, under the attempt limit; giving none does not.
+          if (!user.mfa || user.disabled || user.passwordExpired || !body.mfa || !body.email) return user;
+          code.used = await mfa.take(owner, body.mfa, body.email);
+          code.wrong = code.used === undefined;
+          return code.used && user;
+        },
+        completes: (user) => !user.disabled && !user.passwordExpired && (!user.mfa || code.used !== undefined),
+      });
       if (checked.outcome === 'limited') return refuse(10429, retryAfter(checked.retryAfterSeconds));
       if (checked.outcome === 'busy') return refuse(10503, retryAfter(checked.retryAfterSeconds));
-      if (checked.outcome === 'refused') return refuse(10004);
+      if (checked.outcome === 'refused') return refuse(code.wrong ? 10013 : 10004);
       const user = checked.holder;
       if (user.disabled) return refuse(10006);
       if (user.passwordExpired) return refuse(10007);
-      if (user.mfa && !(body.mfa && body.email && (await mfa.check(account(path.tenant, user.userName), body.mfa, body.email)))) return refuse(10013);
-      const tokens = await sessions.open(path.tenant, user.userName, body.userSpace);
-      if (tokens === 'user-space-taken') return refuse(10005);
-      if (tokens === 'full') return refuse(10503, retryAfter(documented.sessionCapacity.retryAfterSeconds));
-      return { status: 200, body: { ...tokens, ...documented.versions, tenant: path.tenant, userName: user.userName } };
+      if (user.mfa && !code.used) return refuse(10013);
+      const opened = await sessions.open(path.tenant, user.userName, body.userSpace);
+      if (typeof opened === 'string') {
+        // No session: the code was not used.
+        if (code.used) await mfa.restore(owner, code.used);
+        if (opened === 'user-space-taken') return refuse(10005);
+        if (opened === 'too-many-for-user') return refuse(10409);
+        return refuse(10503, retryAfter(documented.sessionCapacity.retryAfterSeconds));
+      }
+      return { status: 200, body: { ...opened, ...documented.versions, tenant: path.tenant, userName: user.userName } };
     },
   });
 
@@ -117,7 +152,8 @@ export function createXelionApp({ tenants, nobody, sessions, mfa, limits, maxBod
     fail: serverError(errors.requestMfa),
     async handle({ path, body, clientAddress, target }) {
       const info = infoOf(target);
-      const checked = await check(path.tenant, body.userName, body.password, clientAddress);
+      // The right password here is half a login: the failures of the code that follows must still add up.
+      const checked = await check(path.tenant, body.userName, body.password, clientAddress, { completes: () => false });
       if (checked.outcome === 'limited') return errors.requestMfa.answer(10429, { ...info, headers: retryAfter(checked.retryAfterSeconds) });
       if (checked.outcome === 'busy') return errors.requestMfa.answer(10503, { ...info, headers: retryAfter(checked.retryAfterSeconds) });
       if (checked.outcome === 'refused') return errors.requestMfa.answer(10004, info);

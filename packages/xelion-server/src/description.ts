@@ -22,8 +22,8 @@ const seed = xelion.responseExample<LoginResponse>('login', 200, 'seed');
 export const documented = {
   tokenLifetimeSeconds: xelion.extension<number>('x-token-lifetime-seconds', 'login'),
   mfaCode: xelion.extension<{ digits: number; lifetimeSeconds: number; attempts: number }>('x-mfa-code', 'requestMfa'),
-  /** The most live sessions the server holds, and the Retry-After of a login refused for want of room. */
-  sessionCapacity: xelion.extension<{ sessions: number; retryAfterSeconds: number }>('x-session-capacity', 'login'),
+  /** The most live sessions the server holds and one user holds, and the Retry-After of a login refused for want of room. */
+  sessionCapacity: xelion.extension<{ sessions: number; perUser: number; retryAfterSeconds: number }>('x-session-capacity', 'login'),
   demoTenants: xelion.extension<Record<string, TenantUser[]>>('x-demo-tenants', 'login'),
   /** What the server says of itself in each login answer: the page's example's. */
   versions: { version: seed.version, serverVersion: seed.serverVersion, buildNumber: seed.buildNumber },

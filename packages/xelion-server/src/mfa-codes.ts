@@ -6,7 +6,7 @@ export interface Outbox {
   send(email: string, code: string, validUntil: number): void;
 }
 
-interface PendingCode {
+export interface PendingCode {
   code: string;
   email: string;
   triesLeft: number;
@@ -40,13 +40,26 @@ export class MfaCodes {
     if (await this.store.set(account, { code, email, triesLeft: this.settings.attempts, validUntil }, validUntil)) this.outbox.send(email, code, validUntil);
   }
 
-  /** Whether `code` and `email` are those of the account's pending code, which is then used up. */
-  async check(account: string, code: string, email: string): Promise<boolean> {
+  /**
+   * The account's pending code, used up, if `code` and `email` are its own;
+   * undefined otherwise (a wrong try costs the code one of its tries).
+   */
+  async take(account: string, code: string, email: string): Promise<PendingCode | undefined> {
     const pending = await this.store.take(account);
-    if (!pending) return false;
-    if (safeEqual(code, pending.code) && safeEqual(email, pending.email)) return true;
-    if (pending.triesLeft > 1) await this.store.set(account, { ...pending, triesLeft: pending.triesLeft - 1 }, pending.validUntil);
-    return false;
+    if (!pending) return undefined;
+    if (safeEqual(code, pending.code) && safeEqual(email, pending.email)) return pending;
+    await this.#putBack(account, { ...pending, triesLeft: pending.triesLeft - 1 });
+    return undefined;
+  }
+
+  /** Puts back a code that was right but opened no session (its user space was taken, say): it was not used. */
+  restore(account: string, pending: PendingCode): Promise<void> {
+    return this.#putBack(account, pending);
+  }
+
+  // A code requested meanwhile would be replaced: a narrow race, which at worst voids the newer code.
+  async #putBack(account: string, pending: PendingCode): Promise<void> {
+    if (pending.triesLeft > 0) await this.store.set(account, pending, pending.validUntil);
   }
 }
 

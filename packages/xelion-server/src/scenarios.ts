@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { clockOf, defineSuite, inboxOf, type ScenarioContext } from '@loginspec/contract-testkit';
+import { clockOf, defineSuite, fromAddress, inboxOf, type ScenarioContext } from '@loginspec/contract-testkit';
 import type { AttemptLimitSettings } from '@loginspec/login-kit';
 import { ApiError, createXelionClient, type LoginCredentials, type LoginResponse, parseValidUntil, type XelionErrorCode } from '@loginspec/xelion-client';
 import { documented, type TenantUser, xelion } from './description.js';
@@ -29,6 +29,12 @@ async function refusedWith(promise: Promise<unknown>): Promise<ApiError<XelionEr
   );
   assert.ok(error instanceof ApiError, `expected a refusal, got ${String(error)}`);
   return error as ApiError<XelionErrorCode>;
+}
+/** The code in the last message delivered to `email`. */
+function lastCode(context: Context, email: string): string {
+  const code = new RegExp(`\\b(\\d{${documented.mfaCode.digits}})\\b`).exec(inboxOf(context, email).at(-1) ?? '')?.[1];
+  assert.ok(code, `no code was delivered to ${email}`);
+  return code;
 }
 const codeOf = async (res: Response) => `${res.status} ${((await res.json()) as { errorCode?: number }).errorCode}`;
 const vendorMessage = (code: XelionErrorCode) => (xelion.errors('login').answer(code).body as { message: string }).message;
@@ -124,6 +130,10 @@ export const xelionSuite = defineSuite<LoginCredentials>({
         assert.deepEqual(await noHeader.json(), xelion.errors('logout').answer(10000, { status: 403 }).body);
         assert.equal(await codeOf(await post(context, 'master/me/logout', undefined, { authorization: 'xelion not-a-session' })), '401 10000');
         const { authentication } = await client(context).login({ ...context.demo, userSpace: 'renewal-checks' });
+        // A header is given, only not in the scheme's form: 401, not "No authentication header given".
+        for (const authorization of [`Bearer ${authentication}`, `xelion\t${authentication}`, 'xelion ']) {
+          assert.equal(await codeOf(await post(context, 'master/me/logout', undefined, { authorization })), '401 10000', authorization);
+        }
         const session = { authorization: `xelion ${authentication}` };
         assert.equal(await codeOf(await post(context, 'master/me/renew', '{"renewalToken": "x"}', session)), '400 10202');
         assert.equal(await codeOf(await post(context, 'master/me/renew', '', session)), '400 10200');
@@ -179,6 +189,9 @@ export const xelionSuite = defineSuite<LoginCredentials>({
         assert.equal(await codeOf(await post(context, 'master/me/login', JSON.stringify({ userName, password, userSpace }), { 'content-type': 'text/plain' })), '415 10415');
         assert.equal(await codeOf(await post(context, 'master/me/login', JSON.stringify({ userName, password: 'x'.repeat(1024 * 1024), userSpace }))), '413 10413');
         assert.equal(await codeOf(await post(context, 'master/me/mfa', JSON.stringify({ userName }))), '400 10003');
+        assert.equal(await codeOf(await post(context, 'master/me/mfa', JSON.stringify({ password }))), '400 10002');
+        assert.equal(await codeOf(await post(context, 'master/me/mfa', '')), '400 10200');
+        assert.equal(await codeOf(await post(context, 'master/me/mfa', '{"userName": ')), '400 10202');
       },
     },
     {
@@ -220,12 +233,16 @@ export const xelionSuite = defineSuite<LoginCredentials>({
         const email = mira.email as string;
         assert.equal((await refusedWith(xelionClient.login(credentials))).code, 10013);
         await xelionClient.requestMfa({ userName: mira.userName, password: mira.password, email });
-        const code = /\b(\d{6})\b/.exec(inboxOf(context, email).at(-1) ?? '')?.[1];
-        assert.ok(code, 'a code was delivered');
+        const code = lastCode(context, email);
         assert.equal((await refusedWith(xelionClient.login({ ...credentials, mfa: code, email: 'someone@else.example' }))).code, 10013);
         assert.equal((await xelionClient.login({ ...credentials, mfa: code, email })).userName, mira.userName);
+        assert.equal((await refusedWith(client(context).login({ ...credentials, mfa: code, email }))).code, 10013, 'a code works once');
+        // A right code that opens no session (the user space is taken) is not used up.
+        await xelionClient.requestMfa({ userName: mira.userName, password: mira.password, email });
+        const next = lastCode(context, email);
+        assert.equal((await refusedWith(client(context).login({ ...credentials, mfa: next, email }))).code, 10005);
+        assert.equal((await client(context).login({ ...credentials, userSpace: 'desktop-mira', mfa: next, email })).userName, mira.userName);
         await xelionClient.logout();
-        assert.equal((await refusedWith(xelionClient.login({ ...credentials, mfa: code, email }))).code, 10013, 'a code works once');
       },
     },
     {
@@ -246,23 +263,63 @@ export const xelionSuite = defineSuite<LoginCredentials>({
     },
     {
       name: 'voids an MFA code after 5 wrong tries, and at the end of its lifetime',
-      needs: ['inbox', 'clock'],
+      needs: ['inbox', 'clock', 'addresses'],
       changesState: true,
       async run(context) {
-        const xelionClient = client(context);
         const email = mira.email as string;
         const credentials = { userName: mira.userName, password: mira.password, userSpace: 'iphone-mira' };
+        // Each try from its own address, so that the attempt limit (5 per address) is not what refuses them.
+        const from = (i: number) => createXelionClient({ baseUrl: context.baseUrl, fetch: fromAddress(context, `198.51.100.${i}`), tenant: 'master' });
         const fresh = async () => {
-          await xelionClient.requestMfa({ userName: mira.userName, password: mira.password, email });
-          return /\b(\d{6})\b/.exec(inboxOf(context, email).at(-1) ?? '')?.[1] as string;
+          await client(context).requestMfa({ userName: mira.userName, password: mira.password, email });
+          return lastCode(context, email);
         };
         const code = await fresh();
         const wrong = code === '000000' ? '111111' : '000000';
-        for (let i = 0; i < documented.mfaCode.attempts; i++) await refusedWith(xelionClient.login({ ...credentials, mfa: wrong, email }));
-        assert.equal((await refusedWith(xelionClient.login({ ...credentials, mfa: code, email }))).code, 10013, 'void after 5 wrong tries');
+        for (let i = 0; i < documented.mfaCode.attempts; i++) assert.equal((await refusedWith(from(i).login({ ...credentials, mfa: wrong, email }))).code, 10013);
+        assert.equal((await refusedWith(from(99).login({ ...credentials, mfa: code, email }))).code, 10013, 'void after 5 wrong tries');
         const late = await fresh();
         clockOf(context).advance(documented.mfaCode.lifetimeSeconds * 1000);
-        assert.equal((await refusedWith(xelionClient.login({ ...credentials, mfa: late, email }))).code, 10013, 'void once expired');
+        assert.equal((await refusedWith(from(98).login({ ...credentials, mfa: late, email }))).code, 10013, 'void once expired');
+      },
+    },
+    {
+      name: 'counts a wrong MFA code as a failed login: after 5 from one address, even the right code is refused with 10429',
+      needs: ['inbox'],
+      changesState: true,
+      async run(context) {
+        const email = mira.email as string;
+        const credentials = { userName: mira.userName, password: mira.password, userSpace: 'iphone-mira' };
+        const wrongTries = async (count: number) => {
+          for (let i = 0; i < count; i++) {
+            await client(context).requestMfa({ userName: mira.userName, password: mira.password, email });
+            const code = lastCode(context, email);
+            assert.equal((await refusedWith(client(context).login({ ...credentials, mfa: code === '000000' ? '111111' : '000000', email }))).code, 10013);
+          }
+        };
+        // Logins that give no code are not failures: the owner asks for a code after one.
+        for (let i = 0; i < limit.perAccountAndAddress + 1; i++) assert.equal((await refusedWith(client(context).login(credentials))).code, 10013);
+        await wrongTries(limit.perAccountAndAddress);
+        // Request MFA checks the same password under the same limit.
+        assert.equal((await refusedWith(client(context).requestMfa({ userName: mira.userName, password: mira.password, email }))).code, 10429);
+        // The last code is still live (one wrong try of five), and right: the limit refuses it all the same.
+        const code = lastCode(context, email);
+        assert.equal((await refusedWith(client(context).login({ ...credentials, mfa: code, email }))).code, 10429);
+      },
+    },
+    {
+      name: 'holds at most 20 sessions of one user, in all user spaces, and answers the next 10409',
+      changesState: true,
+      async run(context) {
+        const { perUser } = documented.sessionCapacity;
+        const clients = Array.from({ length: perUser + 1 }, () => client(context));
+        for (const [i, c] of clients.slice(0, perUser).entries()) await c.login({ ...context.demo, userSpace: `device-${i}` });
+        const refused = await refusedWith((clients[perUser] as ReturnType<typeof client>).login({ ...context.demo, userSpace: 'one-too-many' }));
+        assert.deepEqual([refused.status, refused.code], [409, 10409]);
+        // Another user is not affected; a logout makes room.
+        assert.ok((await client(context, 'acme').login({ userName: acmeArnon.userName, password: acmeArnon.password, userSpace: 'device-0' })).authentication);
+        await (clients[0] as ReturnType<typeof client>).logout();
+        assert.ok((await (clients[perUser] as ReturnType<typeof client>).login({ ...context.demo, userSpace: 'one-too-many' })).authentication);
       },
     },
     {

@@ -24,11 +24,10 @@ export const server: ReferenceServer = {
   async create(options) {
     const kit = serverKit(options);
     const tenants = new Map(await Promise.all(Object.keys(documented.demoTenants).map(async (tenant) => [tenant, await CredentialDirectory.create(kit.hasher, demoUsers(tenant))] as const)));
-    const lifetime = documented.tokenLifetimeSeconds;
     return createXelionApp({
       tenants,
       nobody: await CredentialDirectory.create<UserRecord>(kit.hasher, []),
-      sessions: new Sessions(kit.stores.expiring('xelion:sessions', { capacity: documented.sessionCapacity.sessions }), kit.stores.sessionSlots('xelion:user-spaces'), kit.clock, lifetime),
+      sessions: new Sessions(kit.stores.expiring('xelion:sessions', { capacity: documented.sessionCapacity.sessions }), kit.stores.sessionSlots('xelion:session-slots'), kit.clock, { lifetimeSeconds: documented.tokenLifetimeSeconds, perUser: documented.sessionCapacity.perUser }),
       mfa: new MfaCodes(kit.stores.expiring('xelion:mfa-codes', { capacity: 100_000 }), deliveringOutbox(options?.deliver), kit.clock, documented.mfaCode),
       limits: kit.loginLimits('xelion', xelion, 'login'),
       maxBodyBytes: kit.maxBodyBytes,

@@ -37,7 +37,7 @@ describe('ErrorAnswers', () => {
   const errors = description.errors('login');
 
   it('answers each documented code with the status and body of its first example', () => {
-    expect(errors.codes).toEqual([4001, 4002, 4010, 4130, 4150]);
+    expect(errors.codes).toEqual([4001, 4002, 4003, 4010, 4130, 4150]);
     expect(errors.answer(4002)).toEqual({
       status: 400,
       body: { response: { code: 4002, timestamp: '2018-10-08T04:41:35.730Z', message: 'Field missing.' }, data: null },
@@ -63,6 +63,17 @@ describe('ErrorAnswers', () => {
     expect(errors.answer(4010).status).toBe(401);
     expect(errors.answer(4010, { status: 403 })).toMatchObject({ status: 403, body: { response: { message: 'No header.' } } });
     expect(() => errors.answer(4010, { status: 404 })).toThrow('login: code 4010 is not documented under 404');
+  });
+
+  it('lists the (status, code) pairs a server answers, leaving out examples marked x-answered: false', () => {
+    expect(errors.answered).toEqual([
+      { status: 400, code: 4001 },
+      { status: 400, code: 4002 },
+      { status: 401, code: 4010 },
+      { status: 403, code: 4010 },
+      { status: 413, code: 4130 },
+      { status: 415, code: 4150 },
+    ]);
   });
 
   it('refuses a code no example shows', () => {

@@ -49,6 +49,7 @@ export class ErrorAnswers<Op, Code extends string | number> {
   readonly #operationId: string;
   /** By code, every status it is documented under, each with the body of its first example. */
   readonly #answers = new Map<Code, { status: number; body: unknown }[]>();
+  readonly #answered: { status: number; code: Code }[] = [];
 
   constructor(plan: OperationPlan, doc: OpenApiDocument) {
     this.#operationId = plan.operationId;
@@ -62,6 +63,10 @@ export class ErrorAnswers<Op, Code extends string | number> {
       for (const example of body.examples.values()) {
         const value = typeof example.value === 'string' && body.codec.format !== 'json' ? body.codec.decode(example.value) : example.value;
         const code = memberAt(value, fields.code) as Code;
+        const status = Number(key);
+        if ((example as { 'x-answered'?: boolean })['x-answered'] !== false && !this.#answered.some((a) => a.status === status && a.code === code)) {
+          this.#answered.push({ status, code });
+        }
         const documented = this.#answers.get(code) ?? [];
         // Frozen: the same documented body is answered many times, and written once (see BodyPlan.write).
         if (!documented.some((d) => d.status === Number(key))) documented.push({ status: Number(key), body: deepFreeze(value) });
@@ -73,6 +78,15 @@ export class ErrorAnswers<Op, Code extends string | number> {
   /** The codes this operation's examples document. */
   get codes(): Code[] {
     return [...this.#answers.keys()];
+  }
+
+  /**
+   * Every (status, code) a server answers, by the examples: all but those
+   * marked `x-answered: false` (a vendor's code the reference server never
+   * produces, documented for clients that meet it elsewhere).
+   */
+  get answered(): readonly { status: number; code: Code }[] {
+    return this.#answered;
   }
 
   /** The documented answer for `code`, its body changed by `overrides`. */

@@ -45,7 +45,10 @@ describe('security requirements, checked by the router', () => {
     expect(await call(target, 'GET', '/default', { authorization: 'Bearer good-token' })).toEqual({ status: 200, body: { bearer: 'who:good-token' } });
     expect(await call(target, 'GET', '/default', { authorization: 'bearer good-token' })).toMatchObject({ status: 200 });
     expect(await call(target, 'GET', '/default')).toEqual({ status: 401, body: { kind: 'unauthenticated', reason: 'missing' } });
-    expect(await call(target, 'GET', '/default', { authorization: 'Basic Z29vZC10b2tlbg==' })).toMatchObject({ body: { reason: 'missing' } });
+    // A header in another scheme's form, or with no credential after the scheme, is there but malformed.
+    expect(await call(target, 'GET', '/default', { authorization: 'Basic Z29vZC10b2tlbg==' })).toMatchObject({ body: { reason: 'malformed' } });
+    expect(await call(target, 'GET', '/default', { authorization: 'Bearer   ' })).toMatchObject({ body: { reason: 'malformed' } });
+    expect(await call(target, 'GET', '/default', { authorization: 'Bearer\tgood-token' })).toMatchObject({ body: { reason: 'malformed' } });
     expect(await call(target, 'GET', '/default', { authorization: 'Bearer bad' })).toEqual({ status: 401, body: { kind: 'unauthenticated', reason: 'refused' } });
   });
 

@@ -24,16 +24,20 @@ interface SecuritySchemeObject {
   scheme?: string;
 }
 
+/** Where a request carries a credential, but not in the scheme's form (`Authorization: Basic …` for a bearer scheme). */
+const MALFORMED = Symbol('malformed credential');
+
 /** Takes a scheme's credential out of a request; undefined when the request carries none. */
-type CredentialReader = (source: ParameterSource) => string | undefined;
+type CredentialReader = (source: ParameterSource) => string | undefined | typeof MALFORMED;
 
 /** `Authorization: <scheme> <credentials>`, the scheme matched without regard to case (RFC 9110 §11.1). */
 function authorization(scheme: string): CredentialReader {
   const prefix = `${scheme.toLowerCase()} `;
   return (source) => {
     const value = source.header('authorization');
-    if (value === undefined || value.length <= prefix.length || value.slice(0, prefix.length).toLowerCase() !== prefix) return undefined;
-    return value.slice(prefix.length).trim() || undefined;
+    if (value === undefined) return undefined;
+    if (value.length <= prefix.length || value.slice(0, prefix.length).toLowerCase() !== prefix) return MALFORMED;
+    return value.slice(prefix.length).trim() || MALFORMED;
   };
 }
 
@@ -74,6 +78,7 @@ export class SecurityPlan {
   /** Every scheme the requirements name. */
   readonly schemes: readonly string[];
   readonly #missing: Extract<RequestProblem, { kind: 'unauthenticated' }>;
+  readonly #malformed: Extract<RequestProblem, { kind: 'unauthenticated' }>;
   readonly #refused: Extract<RequestProblem, { kind: 'unauthenticated' }>;
 
   private constructor(requirements: Requirement[], anonymous: boolean) {
@@ -82,6 +87,7 @@ export class SecurityPlan {
     const schemes = [...new Set(requirements.flatMap((r) => r.schemes.map((s) => s.name)))];
     this.schemes = schemes;
     this.#missing = { kind: 'unauthenticated', reason: 'missing', schemes, message: `credentials for ${schemes.join(' or ')} are required` };
+    this.#malformed = { kind: 'unauthenticated', reason: 'malformed', schemes, message: `the credentials are not in the form ${schemes.join(' or ')} requires` };
     this.#refused = { kind: 'unauthenticated', reason: 'refused', schemes, message: `the credentials for ${schemes.join(' or ')} were refused` };
   }
 
@@ -105,17 +111,19 @@ export class SecurityPlan {
 
   /** Checks the request's credentials with the router's `verifiers`, one per scheme. */
   async check<Principals>(source: ParameterSource, path: Record<string, unknown>, verifiers: Verifiers<Principals>): Promise<SecurityReading<Principals>> {
-    let presented = false;
+    // The most telling refusal wins: a credential refused, else one in the wrong form, else none at all.
+    let presented: 'no' | 'malformed' | 'yes' = 'no';
     for (const requirement of this.#requirements) {
       const principals: Record<string, unknown> = {};
       let met = true;
       for (const { name, extract } of requirement.schemes) {
         const credential = extract(source);
-        if (credential === undefined) {
+        if (credential === undefined || credential === MALFORMED) {
+          if (credential === MALFORMED && presented === 'no') presented = 'malformed';
           met = false;
           break;
         }
-        presented = true;
+        presented = 'yes';
         const principal = await verifiers[name as keyof Principals](credential, { path });
         if (principal === undefined) {
           met = false;
@@ -126,6 +134,6 @@ export class SecurityPlan {
       if (met) return { ok: true, principals: principals as Partial<Principals> };
     }
     if (this.anonymous) return { ok: true, principals: {} };
-    return { ok: false, problem: presented ? this.#refused : this.#missing };
+    return { ok: false, problem: presented === 'yes' ? this.#refused : presented === 'malformed' ? this.#malformed : this.#missing };
   }
 }

@@ -48,6 +48,11 @@ export async function readRequestBody(c: Context, declared: RequestBodyPlan | un
     return { ok: false, problem: declared.unsupported, mediaType: essence !== undefined && declared.bodies.has(essence) ? essence : undefined };
   }
   const { mediaType } = body;
+  // A compressed body would be read as text and refused as malformed; RFC 7694 §3 answers it 415.
+  const coding = c.req.header('content-encoding');
+  if (coding !== undefined && coding.trim().toLowerCase() !== 'identity') {
+    return { ok: false, problem: { kind: 'unsupported-media-type', message: `the content coding "${coding}" is not supported: send the body unencoded` }, mediaType };
+  }
   if (length !== undefined && length > maxBytes) return refuseSize(mediaType);
   // With a Content-Length the framing bounds the body; without one it is read up to the limit and no further.
   let text: string | undefined;

@@ -97,6 +97,13 @@ describe('operationRouter: bodies', () => {
     expect(await res.json()).toMatchObject({ kind: 'unsupported-media-type', message: 'send the body as application/json, application/x-www-form-urlencoded, application/xml, text/xml (UTF-8)' });
   });
 
+  it.each(['gzip', 'deflate, identity', 'br'])('answers 415 for a body in the content coding %s, which it would misread as text', async (coding) => {
+    const res = await post(echoApp().app, JSON.stringify({ name: 'a', count: 1 }), { 'content-type': 'application/json', 'content-encoding': coding });
+    expect(res.status).toBe(415);
+    expect(await res.json()).toMatchObject({ kind: 'unsupported-media-type', message: `the content coding "${coding}" is not supported: send the body unencoded` });
+    expect((await post(echoApp().app, JSON.stringify({ name: 'a', count: 1 }), { 'content-type': 'application/json', 'content-encoding': 'identity' })).status).toBe(200);
+  });
+
   it('answers 415 for a body without a content type', async () => {
     expect((await post(echoApp().app, new Blob(['{"name":"a","count":1}']))).status).toBe(415);
   });

@@ -48,20 +48,37 @@ export interface paths {
          *     15. password expired: 401, 10007;
          *     16. MFA needed and no matching `mfa` and `email`: 401, 10013;
          *     17. a live session in this user space: 401, 10005;
-         *     18. the server holds as many live sessions as it can: 503, 10503;
-         *     19. otherwise 200: a new session.
+         *     18. the user holds as many live sessions as one user may: 409, 10409;
+         *     19. the server holds as many live sessions as it can: 503, 10503;
+         *     20. otherwise 200: a new session.
+         *
+         *     A right MFA code that opens no session (17 to 19) stays valid.
+         *
+         *     **Sessions** (this project's): at most `x-session-capacity.perUser`
+         *     live sessions per user, in all user spaces together, so that one
+         *     account cannot fill the server; past it, log out in another user space
+         *     (or let a session expire). The server as a whole holds
+         *     `x-session-capacity.sessions`.
          *
          *     **Attempt limit** (this project's). Failed logins (10004) are counted,
          *     before the password is checked, in a sliding window of **15 minutes**:
          *     **5** for one user of a tenant from one client address, **100** for one
-         *     user from any address, **20** from one address whatever the user. A
+         *     user from any address, **20** from one address whatever the user. Here
+         *     an IPv6 client address counts by its /64 prefix, which one subscriber
+         *     may hold whole, and an IPv4-mapped IPv6 address as its IPv4 address. A
          *     limit reached answers 10429 (HTTP 429) with `Retry-After`, the right
-         *     password included. A login with the right password does not count. An
+         *     password included. A login holds a place under the limits while its
+         *     password is checked, and gives it back once the password is found
+         *     right: only failures stay counted, but a burst of logins can reach a
+         *     limit even with the right password among them. A completed login (MFA
+         *     passed where it is needed) ends the user's run of failures; the right
+         *     password alone, before an MFA code or in Request MFA, does not. An
          *     address from which the user logged in within **30 days** is known for
          *     the user, and only the first limit applies there. A wrong MFA code
-         *     counts against the code: after **5**, the code is void and a new one
-         *     must be requested. The numbers are in `x-attempt-limit` and
-         *     `x-mfa-code`.
+         *     counts twice: as a failed login under these limits (a login that gives
+         *     no code does not), and against the code: after **5**, the code is void
+         *     and a new one must be requested. The numbers are in `x-attempt-limit`
+         *     and `x-mfa-code`.
          */
         post: operations["login"];
         delete?: never;
@@ -143,9 +160,10 @@ export interface paths {
          *     and its user space is free.
          *
          *     **Checks, in order**: `{tenant}` not a tenant name: 401, 10000; no
-         *     `Authorization` header: 403, 10000 ("No authentication header given");
-         *     a token that names no live session of this tenant: 401, 10000; a body
-         *     larger than 64 KiB: 413, 10413; otherwise 204.
+         *     `Authorization` header at all: 403, 10000 ("No authentication header
+         *     given"); a header in another form than `xelion <token>`, or a token
+         *     that names no live session of this tenant: 401, 10000; a body larger
+         *     than 64 KiB: 413, 10413; otherwise 204.
          */
         post: operations["logout"];
         delete?: never;
@@ -296,7 +314,7 @@ export interface components {
          */
         Error: {
             /**
-             * @description The Xelion error code. 10413, 10415, 10429 and 10503 are this project's (the
+             * @description The Xelion error code. 10409, 10413, 10415, 10429 and 10503 are this project's (the
              *     reference server's answers to what the vendor's pages do not
              *     cover); the others are the vendor's. 10012 and 10013 both mean
              *     "mfa required" (the page's prose and table disagree).
@@ -318,14 +336,15 @@ export interface components {
              *     | 10013 | 401 | mfa required | the vendor |
              *     | 10200 | 400 | no payload | the vendor |
              *     | 10202 | 400 | payload malformed | the vendor |
+             *     | 10409 | 409 | the user holds as many sessions as one user may | this project |
              *     | 10413 | 413 | body too large | this project |
              *     | 10415 | 415 | media type not supported | this project |
              *     | 10429 | 429 | attempt limit reached | this project |
-             *     | 10503 | 503 | the server's password checks all busy | this project |
+             *     | 10503 | 503 | the server's password checks all busy, or no room for another session | this project |
              *     | 11000 | 500 | a server error occurred | the vendor |
              * @enum {integer}
              */
-            errorCode: 10000 | 10002 | 10003 | 10004 | 10005 | 10006 | 10007 | 10008 | 10009 | 10010 | 10011 | 10012 | 10013 | 10200 | 10202 | 10413 | 10415 | 10429 | 10503 | 11000;
+            errorCode: 10000 | 10002 | 10003 | 10004 | 10005 | 10006 | 10007 | 10008 | 10009 | 10010 | 10011 | 10012 | 10013 | 10200 | 10202 | 10409 | 10413 | 10415 | 10429 | 10503 | 11000;
             /** @description The reason, as the vendor's table words it. */
             message: string;
             /** @description What was asked, `resource=<METHOD> <path>`. */
@@ -355,7 +374,7 @@ export interface components {
          *     server answers 10013, and clients should read both as "MFA required");
          *     10005 after all of these, when the user space already holds a live session.
          *     10008, 10009 and 10012 are the vendor's and documented, but the reference
-         *     server never answers them.
+         *     server never answers them (`x-answered: false`).
          */
         LoginRefused: {
             headers: {
@@ -380,7 +399,8 @@ export interface components {
         /**
          * @description 10000: no session token, a token that names no live session of this
          *     tenant, or a renewal token that is not the session's own. The vendor's code
-         *     and text.
+         *     and text. The vendor's renew page also lists 10005, 10006, 10007 and 10009,
+         *     which the reference server never answers (`x-answered: false`).
          */
         RenewRefused: {
             headers: {
@@ -391,8 +411,9 @@ export interface components {
             };
         };
         /**
-         * @description 10000: the token names no live session of this tenant. The vendor's code
-         *     and text.
+         * @description 10000: the token names no live session of this tenant, or the
+         *     `Authorization` header is not in the form `xelion <token>`. The
+         *     vendor's code and text.
          */
         LogoutNotAuthenticated: {
             headers: {
@@ -432,6 +453,19 @@ export interface components {
          *     project's use of the vendor's code.
          */
         MfaRefused: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /**
+         * @description 10409: the user already holds `x-session-capacity.perUser` live sessions,
+         *     in other user spaces; log out of one first. This project's code (the
+         *     vendor documents no cap).
+         */
+        LoginTooManySessions: {
             headers: {
                 [name: string]: unknown;
             };
@@ -671,6 +705,7 @@ export interface operations {
             };
             400: components["responses"]["LoginBadRequest"];
             401: components["responses"]["LoginRefused"];
+            409: components["responses"]["LoginTooManySessions"];
             413: components["responses"]["LoginTooLarge"];
             415: components["responses"]["LoginUnsupportedMediaType"];
             429: components["responses"]["LoginAttemptLimit"];
