@@ -5,12 +5,23 @@
  *
  * @module
  */
+import type { FaultRequest } from '@loginspec/login-kit/controls';
 import type { AnyDescription } from '@loginspec/openapi-runtime';
 
-/** The server's clock, where the server lets a test move it (a reference server on loopback). */
+/**
+ * The server's clock, where the server lets a test move it (a reference
+ * server). It stands still but when moved, so that `now()` is the server's
+ * time to the millisecond; a move takes effect before the scenario's next
+ * request.
+ */
 export interface ServerClock {
   now(): number;
   advance(ms: number): void;
+}
+
+/** Makes the server's collaborators fail, where the server lets a test do so (a reference server). */
+export interface ServerFaults {
+  inject(fault: FaultRequest): Promise<void>;
 }
 
 export interface ScenarioContext<Demo> {
@@ -34,18 +45,21 @@ export interface ScenarioContext<Demo> {
    * e-mail"), oldest first. Present only when the scenario declared
    * `needs: ['inbox']` and the server offers it.
    */
-  inbox?: (to: string) => string[];
+  inbox?: (to: string) => Promise<string[]>;
+  /** Present only when the scenario declared `needs: ['faults']` and the server offers them. */
+  faults?: ServerFaults;
 }
 
-/** What a scenario may need beyond a base URL: to move the server's clock, to speak from several client addresses, to read what it delivers. */
-export type ScenarioNeed = 'clock' | 'addresses' | 'inbox';
+/**
+ * What a scenario may need beyond a base URL: to move the server's clock, to
+ * speak from several client addresses, to read what it delivers, to make its
+ * collaborators fail (for the 500s and 503s a healthy server never gives).
+ */
+export type ScenarioNeed = 'clock' | 'addresses' | 'inbox' | 'faults';
 
 export interface Scenario<Demo> {
   name: string;
-  /**
-   * `clock`: moves the server's time (expiry, windows); `addresses`: speaks
-   * from several client addresses. It runs only where the server allows it.
-   */
+  /** What the scenario asks of the server beyond its API (see `ScenarioNeed`); it runs only where the server offers it. */
   needs?: readonly ScenarioNeed[];
   /** Locks an account or leaves state a shared server keeps; a run that must stay harmless skips it. */
   changesState?: boolean;
@@ -85,7 +99,7 @@ export function clockOf(context: ScenarioContext<unknown>): ServerClock {
 }
 
 /** What the server delivered to `to`, for a scenario that declared `needs: ['inbox']`. */
-export function inboxOf(context: ScenarioContext<unknown>, to: string): string[] {
+export function inboxOf(context: ScenarioContext<unknown>, to: string): Promise<string[]> {
   if (!context.inbox) throw new Error("this scenario needs to read what the server delivers; run it against a reference server");
   return context.inbox(to);
 }
@@ -94,4 +108,10 @@ export function inboxOf(context: ScenarioContext<unknown>, to: string): string[]
 export function fromAddress(context: ScenarioContext<unknown>, address: string): ScenarioContext<unknown>['fetch'] {
   if (!context.from) throw new Error('this scenario needs to speak from several client addresses; run it against a reference server that trusts the tester as a proxy');
   return context.from(address);
+}
+
+/** Makes the server's collaborators fail, for a scenario that declared `needs: ['faults']`. */
+export function faultsOf(context: ScenarioContext<unknown>): ServerFaults {
+  if (!context.faults) throw new Error('this scenario needs to make the server fail on purpose; run it against a reference server with test controls');
+  return context.faults;
 }

@@ -5,7 +5,8 @@
  *
  * @module
  */
-import { type DeliveredMessage, ManualClock } from '@loginspec/login-kit';
+import { type DeliveredMessage, HashingPool, ManualClock, memoryStores, type Stores } from '@loginspec/login-kit';
+import { ControlledHashingPool, controlledStores, Faults } from '@loginspec/login-kit/controls';
 import { clientAddress } from '@loginspec/openapi-runtime/node';
 import type { Context, Hono } from 'hono';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -14,11 +15,17 @@ import { ContractRecorder } from './recorder.js';
 import type { ScenarioSuite } from './scenario.js';
 import { type RunningServer, serveOnLoopback } from './serve.js';
 
-/** What the runner gives the server it starts: a clock it moves, a client address that believes the tester as a proxy, and an inbox. */
+/**
+ * What the runner gives the server it starts: a clock it moves, a client
+ * address that believes the tester as a proxy, an inbox, and stores and a
+ * hashing pool it can make fail.
+ */
 export interface LoopbackServerOptions {
   clock: ManualClock;
   clientAddress: (c: Context) => string;
   deliver: (message: DeliveredMessage) => void;
+  stores: Stores;
+  hashing: HashingPool;
 }
 
 export interface LoopbackOptions {
@@ -28,6 +35,16 @@ export interface LoopbackOptions {
 
 /** On loopback the tester is the only peer, and is trusted to say which client it speaks for. */
 const fromLoopback = clientAddress({ trustedProxies: ['127.0.0.1', '::1'] });
+
+function loopbackOptions(clock: ManualClock, deliver: LoopbackServerOptions['deliver'], faults: Faults): LoopbackServerOptions {
+  return {
+    clock,
+    clientAddress: fromLoopback,
+    deliver,
+    stores: controlledStores(() => memoryStores(clock), faults),
+    hashing: new ControlledHashingPool(new HashingPool(), faults),
+  };
+}
 
 /**
  * Registers one test per example exchange and per scenario. Answers the
@@ -58,7 +75,7 @@ export function contractTests<Demo>(suite: ScenarioSuite<Demo>, { start }: Loopb
       if (exchanges.length === 0) continue;
       const path = suite.description.examplePath(op.operationId);
       it.each(exchanges)(`replays the $name example of ${op.operationId} ($mediaType) with status $status`, async (example) => {
-        const { baseUrl } = await serve(await start({ clock: new ManualClock(), clientAddress: fromLoopback, deliver: () => {} }));
+        const { baseUrl } = await serve(await start(loopbackOptions(new ManualClock(), () => {}, new Faults())));
         const res = await recorder.fetch(`${baseUrl}${path}`, { method: op.method.toUpperCase(), body: example.body, headers: { 'content-type': example.mediaType } });
         expect(res.status).toBe(example.status);
       });
@@ -70,8 +87,9 @@ export function contractTests<Demo>(suite: ScenarioSuite<Demo>, { start }: Loopb
       it(scenario.name, async () => {
         const clock = new ManualClock();
         const delivered: DeliveredMessage[] = [];
-        const { baseUrl } = await serve(await start({ clock, clientAddress: fromLoopback, deliver: (message) => delivered.push(message) }));
-        const inbox = (to: string) => delivered.filter((m) => m.to === to).map((m) => m.text);
+        const faults = new Faults();
+        const { baseUrl } = await serve(await start(loopbackOptions(clock, (message) => delivered.push(message), faults)));
+        const inbox = async (to: string) => delivered.filter((m) => m.to === to).map((m) => m.text);
         const from = (address: string) => (input: Request | string | URL, init?: RequestInit) => {
           const request = new Request(input, init);
           request.headers.set('x-forwarded-for', address);
@@ -86,6 +104,7 @@ export function contractTests<Demo>(suite: ScenarioSuite<Demo>, { start }: Loopb
           ...(needs.has('clock') ? { clock } : {}),
           ...(needs.has('addresses') ? { from } : {}),
           ...(needs.has('inbox') ? { inbox } : {}),
+          ...(needs.has('faults') ? { faults: { inject: async (fault) => faults.arm(fault) } } : {}),
         });
       });
     }

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
-import { clockOf, defineSuite, fromAddress, type ScenarioContext } from '@loginspec/contract-testkit';
+import { clockOf, defineSuite, faultsOf, fromAddress, type ScenarioContext } from '@loginspec/contract-testkit';
 import type { AttemptLimitSettings } from '@loginspec/login-kit';
 import { ApiError, createEosClient, type EosErrorCode, type LoginRequest, type LoginResponse } from '@loginspec/eos-client';
 import { documented, eos } from './description.js';
+import { STORES } from './server.js';
 
 type Demo = LoginRequest & { loginName: string; password: string };
 type Context = ScenarioContext<Demo>;
@@ -263,6 +264,30 @@ export const eosSuite = defineSuite<Demo>({
           assert.equal(res.status, 413, path);
           assert.equal(((await res.json()) as { code: string }).code, '1-2');
         }
+      },
+    },
+    {
+      name: 'answers Hello 2-3, with Retry-After, when it holds as many sessions as it can',
+      needs: ['faults'],
+      async run(context) {
+        await faultsOf(context).inject({ kind: 'full', store: STORES.sessions });
+        const full = await client(context).api.POST('/client/hello');
+        assert.equal(full.response.status, 503);
+        assert.deepEqual(full.error, eos.errors('hello').answer('2-3').body);
+        assert.equal(full.response.headers.get('retry-after'), String(documented.lifetimes.helloMs / 1000));
+        assert.equal((await client(context).api.POST('/client/hello')).response.status, 200);
+      },
+    },
+    {
+      name: 'answers Login 4-1 at once, with Retry-After, when its password checks are busy, and counts no attempt for it',
+      needs: ['faults'],
+      async run(context) {
+        const login = await credentials(context);
+        await faultsOf(context).inject({ kind: 'busy' });
+        const busy = await refused(client(context).login(login));
+        assert.deepEqual([busy.status, busy.code], [503, '4-1']);
+        assert.ok((busy.retryAfterSeconds ?? 0) >= 1);
+        assert.ok((await client(context).login(login)).expireTime > 0);
       },
     },
   ],

@@ -17,6 +17,9 @@ function demoLogin() {
 }
 
 /** The EOS reference server as `pnpm start` serves it: the page's demo user and session, the documented lifetimes. */
+/** The names of the reference server's stores, which a test harness's `full` fault names. */
+export const STORES = { sessions: 'eos:sessions', hellos: 'eos:hello' } as const;
+
 export const server: ReferenceServer = {
   name: 'eos',
   description: eos,
@@ -28,12 +31,12 @@ export const server: ReferenceServer = {
     const kit = serverKit(options);
     const demo = demoLogin();
     const users = await CredentialDirectory.create(kit.hasher, [{ id: demo.loginName, secret: demo.password, profile: demo.user }]);
-    const store = kit.stores.expiring<true>('eos:sessions', { capacity: documented.sessionCapacity });
+    const store = kit.stores.expiring<true>(STORES.sessions, { capacity: documented.sessionCapacity });
     return createEosApp({
       domains: new Map([[demo.domain, users]]),
       defaultDomain: documented.defaultDomain,
       sessions: new Sessions(store, kit.clock, documented.lifetimes, [demo.sessionId]),
-      hellos: kit.stores.attempts('eos:hello'),
+      hellos: kit.stores.attempts(STORES.hellos),
       limits: kit.loginLimits('eos', eos, 'login'),
       maxBodyBytes: kit.maxBodyBytes,
       clientAddress: kit.clientAddress,

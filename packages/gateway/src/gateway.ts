@@ -9,15 +9,18 @@ export interface GatewayOptions {
   docsDir: string;
   /** Request lines (method, path, status, time; never a query string, a body or a header). */
   log?: (line: string) => void;
+  /** The test controls, whose paths start with `/_controls`, when given. */
+  controls?: Hono;
 }
 
-export function createGateway({ apis, docsDir, log }: GatewayOptions): Hono {
+export function createGateway({ apis, docsDir, log, controls }: GatewayOptions): Hono {
   const gateway = new Hono();
   if (log) gateway.use(accessLog(log));
   gateway.get('/', (c) => c.redirect('/docs/'));
   gateway.get('/healthz', (c) => c.json({ status: 'ok', apis: apis.map((a) => a.name) }));
   gateway.get('/docs', (c) => c.redirect('/docs/'));
   gateway.use('/docs/*', serveStatic({ root: docsDir, rewriteRequestPath: (path) => path.slice('/docs'.length) }));
+  if (controls) gateway.route('/', controls);
   for (const { name, app } of apis) gateway.route(`/${name}`, app);
   return gateway;
 }

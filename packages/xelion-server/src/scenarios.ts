@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
-import { clockOf, defineSuite, fromAddress, inboxOf, type ScenarioContext } from '@loginspec/contract-testkit';
+import { clockOf, defineSuite, faultsOf, fromAddress, inboxOf, type ScenarioContext } from '@loginspec/contract-testkit';
 import type { AttemptLimitSettings } from '@loginspec/login-kit';
 import { ApiError, createXelionClient, type LoginCredentials, type LoginResponse, parseValidUntil, type XelionErrorCode } from '@loginspec/xelion-client';
 import { documented, type TenantUser, xelion } from './description.js';
+import { STORES } from './server.js';
 
 type Context = ScenarioContext<LoginCredentials>;
 
@@ -31,8 +32,8 @@ async function refusedWith(promise: Promise<unknown>): Promise<ApiError<XelionEr
   return error as ApiError<XelionErrorCode>;
 }
 /** The code in the last message delivered to `email`. */
-function lastCode(context: Context, email: string): string {
-  const code = new RegExp(`\\b(\\d{${documented.mfaCode.digits}})\\b`).exec(inboxOf(context, email).at(-1) ?? '')?.[1];
+async function lastCode(context: Context, email: string): Promise<string> {
+  const code = new RegExp(`\\b(\\d{${documented.mfaCode.digits}})\\b`).exec((await inboxOf(context, email)).at(-1) ?? '')?.[1];
   assert.ok(code, `no code was delivered to ${email}`);
   return code;
 }
@@ -233,13 +234,13 @@ export const xelionSuite = defineSuite<LoginCredentials>({
         const email = mira.email as string;
         assert.equal((await refusedWith(xelionClient.login(credentials))).code, 10013);
         await xelionClient.requestMfa({ userName: mira.userName, password: mira.password, email });
-        const code = lastCode(context, email);
+        const code = await lastCode(context, email);
         assert.equal((await refusedWith(xelionClient.login({ ...credentials, mfa: code, email: 'someone@else.example' }))).code, 10013);
         assert.equal((await xelionClient.login({ ...credentials, mfa: code, email })).userName, mira.userName);
         assert.equal((await refusedWith(client(context).login({ ...credentials, mfa: code, email }))).code, 10013, 'a code works once');
         // A right code that opens no session (the user space is taken) is not used up.
         await xelionClient.requestMfa({ userName: mira.userName, password: mira.password, email });
-        const next = lastCode(context, email);
+        const next = await lastCode(context, email);
         assert.equal((await refusedWith(client(context).login({ ...credentials, mfa: next, email }))).code, 10005);
         assert.equal((await client(context).login({ ...credentials, userSpace: 'desktop-mira', mfa: next, email })).userName, mira.userName);
         await xelionClient.logout();
@@ -257,8 +258,8 @@ export const xelionSuite = defineSuite<LoginCredentials>({
           answers.map((a) => a.status),
           [202, 202],
         );
-        assert.equal(inboxOf(context, 'attacker@example.com').length, 0);
-        assert.equal(inboxOf(context, mira.email as string).length, 1);
+        assert.equal((await inboxOf(context, 'attacker@example.com')).length, 0);
+        assert.equal((await inboxOf(context, mira.email as string)).length, 1);
       },
     },
     {
@@ -293,7 +294,7 @@ export const xelionSuite = defineSuite<LoginCredentials>({
         const wrongTries = async (count: number) => {
           for (let i = 0; i < count; i++) {
             await client(context).requestMfa({ userName: mira.userName, password: mira.password, email });
-            const code = lastCode(context, email);
+            const code = await lastCode(context, email);
             assert.equal((await refusedWith(client(context).login({ ...credentials, mfa: code === '000000' ? '111111' : '000000', email }))).code, 10013);
           }
         };
@@ -303,7 +304,7 @@ export const xelionSuite = defineSuite<LoginCredentials>({
         // Request MFA checks the same password under the same limit.
         assert.equal((await refusedWith(client(context).requestMfa({ userName: mira.userName, password: mira.password, email }))).code, 10429);
         // The last code is still live (one wrong try of five), and right: the limit refuses it all the same.
-        const code = lastCode(context, email);
+        const code = await lastCode(context, email);
         assert.equal((await refusedWith(client(context).login({ ...credentials, mfa: code, email }))).code, 10429);
       },
     },
@@ -338,6 +339,54 @@ export const xelionSuite = defineSuite<LoginCredentials>({
         assert.equal(await codeOf(mfaRefused), '429 10429');
         clockOf(context).advance(limit.windowSeconds * 1000);
         assert.ok((await client(context).login(context.demo)).authentication);
+      },
+    },
+    {
+      name: 'answers every operation 11000, and says nothing of the cause, when a store fails',
+      needs: ['faults'],
+      async run(context) {
+        const { authentication, renewalToken } = await client(context).login({ ...context.demo, userSpace: 'failing-store' });
+        const session = { authorization: `xelion ${authentication}` };
+        for (const [operation, path, body, headers] of [
+          ['renew', 'master/me/renew', JSON.stringify(renewalToken), session],
+          ['logout', 'master/me/logout', undefined, session],
+          ['requestMfa', 'master/me/mfa', JSON.stringify({ userName: mira.userName, password: mira.password, email: mira.email }), {}],
+          ['login', 'master/me/login', JSON.stringify(context.demo), {}],
+        ] as const) {
+          await faultsOf(context).inject({ kind: 'error' });
+          const res = await post(context, path, body, headers);
+          const text = await res.text();
+          assert.equal(res.status, 500, operation);
+          assert.deepEqual(JSON.parse(text), xelion.errors(operation).answer(11000).body);
+          assert.doesNotMatch(text, /fault|stack|at .+:\d+/i);
+        }
+      },
+    },
+    {
+      name: 'answers login and Request MFA 10503 at once, with Retry-After, when its password checks are busy',
+      needs: ['faults'],
+      async run(context) {
+        for (const [path, body] of [
+          ['master/me/login', context.demo],
+          ['master/me/mfa', { userName: mira.userName, password: mira.password, email: mira.email }],
+        ] as const) {
+          await faultsOf(context).inject({ kind: 'busy' });
+          const res = await post(context, path, JSON.stringify(body));
+          assert.equal(await codeOf(res.clone()), '503 10503', path);
+          assert.match(res.headers.get('retry-after') ?? '', /^[1-9]\d*$/);
+        }
+      },
+    },
+    {
+      name: 'answers a login 10503, with the documented Retry-After, when it holds as many sessions as it can, and keeps the user space free',
+      needs: ['faults'],
+      changesState: true,
+      async run(context) {
+        await faultsOf(context).inject({ kind: 'full', store: STORES.sessions });
+        const full = await post(context, 'master/me/login', JSON.stringify(context.demo));
+        assert.equal(await codeOf(full.clone()), '503 10503');
+        assert.equal(full.headers.get('retry-after'), String(documented.sessionCapacity.retryAfterSeconds));
+        assert.ok((await client(context).login(context.demo)).authentication, 'the refused login left its user space free');
       },
     },
   ],

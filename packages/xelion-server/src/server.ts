@@ -10,7 +10,10 @@ function demoUsers(tenant: string): { id: string; secret: string; profile: UserR
   return (documented.demoTenants[tenant] ?? []).map(({ password, ...user }) => ({ id: user.userName, secret: password, profile: user }));
 }
 
-/** The Xelion reference server as `pnpm start` serves it; MFA codes go to an outbox that `notify` prints. */
+/** The names of the reference server's stores, which a test harness's `full` fault names. */
+export const STORES = { sessions: 'xelion:sessions', sessionSlots: 'xelion:session-slots', mfaCodes: 'xelion:mfa-codes' } as const;
+
+/** The Xelion reference server as `pnpm start` serves it; MFA codes go to `options.deliver` (which `pnpm start` prints). */
 export const server: ReferenceServer = {
   name: 'xelion',
   description: xelion,
@@ -27,8 +30,8 @@ export const server: ReferenceServer = {
     return createXelionApp({
       tenants,
       nobody: await CredentialDirectory.create<UserRecord>(kit.hasher, []),
-      sessions: new Sessions(kit.stores.expiring('xelion:sessions', { capacity: documented.sessionCapacity.sessions }), kit.stores.sessionSlots('xelion:session-slots'), kit.clock, { lifetimeSeconds: documented.tokenLifetimeSeconds, perUser: documented.sessionCapacity.perUser }),
-      mfa: new MfaCodes(kit.stores.expiring('xelion:mfa-codes', { capacity: 100_000 }), deliveringOutbox(options?.deliver), kit.clock, documented.mfaCode),
+      sessions: new Sessions(kit.stores.expiring(STORES.sessions, { capacity: documented.sessionCapacity.sessions }), kit.stores.sessionSlots(STORES.sessionSlots), kit.clock, { lifetimeSeconds: documented.tokenLifetimeSeconds, perUser: documented.sessionCapacity.perUser }),
+      mfa: new MfaCodes(kit.stores.expiring(STORES.mfaCodes, { capacity: 100_000 }), deliveringOutbox(options?.deliver), kit.clock, documented.mfaCode),
       limits: kit.loginLimits('xelion', xelion, 'login'),
       maxBodyBytes: kit.maxBodyBytes,
       clientAddress: kit.clientAddress,

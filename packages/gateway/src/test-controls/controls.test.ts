@@ -1,0 +1,96 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { repoRoot } from '@loginspec/docs-site';
+import { ContractRecorder } from '@loginspec/contract-testkit';
+import { clientAddress } from '@loginspec/openapi-runtime/node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningGateway, startGateway } from '../start.js';
+import { controlsDescription } from './controls-app.js';
+
+// Every control's answer is checked against the controls' own description.
+const recorder = new ContractRecorder(controlsDescription);
+let gateway: RunningGateway;
+let origin: string;
+let docsDir: string;
+
+beforeAll(async () => {
+  docsDir = await mkdtemp(join(tmpdir(), 'loginspec-controls-'));
+  gateway = await startGateway({
+    root: repoRoot,
+    docsDir,
+    host: '127.0.0.1',
+    port: 0,
+    testControls: true,
+    servers: { scrypt: { N: 2 ** 10, r: 8, p: 1 }, clientAddress: clientAddress({ trustedProxies: ['127.0.0.1'] }) },
+  });
+  origin = `http://127.0.0.1:${gateway.port}`;
+});
+afterAll(async () => {
+  await new Promise((resolve) => gateway.server.close(resolve));
+  await rm(docsDir, { recursive: true, force: true });
+});
+
+const control = (path: string, body?: unknown) =>
+  recorder.fetch(`${origin}/_controls${path}`, body === undefined ? { method: 'POST' } : { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+  fetch(`${origin}${path}`, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json', ...headers } });
+const enosLogin = { account: 'portal_demo', password: 'yourPassword' };
+
+describe('the test controls of pnpm start', () => {
+  it('lists every API served and the names of its stores', async () => {
+    const state = (await (await recorder.fetch(`${origin}/_controls`)).json()) as { apis: Record<string, { stores: string[] }> };
+    expect(Object.keys(state.apis)).toEqual(['enos', 'eos', 'aktion', 'edr', 'xelion']);
+    expect(state.apis.xelion?.stores).toContain('xelion:sessions');
+  });
+
+  it('freezes the one clock, moves it forward only, and lets it run on', async () => {
+    const frozen = (await (await control('/clock', { action: 'freeze' })).json()) as { now: number; frozen: boolean };
+    expect(frozen.frozen).toBe(true);
+    expect(await (await control('/clock', { action: 'advance', ms: 20_000 })).json()).toEqual({ now: frozen.now + 20_000, frozen: true });
+    expect((await control('/clock', { action: 'advance', ms: -1 })).status).toBe(400);
+    expect((await control('/clock', { action: 'advance' })).status).toBe(400);
+    expect((await (await control('/clock', { action: 'thaw' })).json()) as { frozen: boolean }).toMatchObject({ frozen: false });
+  });
+
+  it('makes an API fail as asked, once, and no other API', async () => {
+    expect((await control('/apis/enos/faults', { kind: 'busy' })).status).toBe(204);
+    expect((await post('/xelion/api/v1/master/me/login', { userName: 'arnon', password: 'wrong', userSpace: 'x' })).status).toBe(401);
+    expect((await post('/enos/app-portal-service/v2.0/login', enosLogin)).status).toBe(503);
+    expect((await post('/enos/app-portal-service/v2.0/login', enosLogin)).status).toBe(200);
+    expect((await control('/apis/enos/faults', { kind: 'full', store: 'no-such-store' })).status).toBe(400);
+    expect((await control('/apis/enos/faults', { kind: 'melt' })).status).toBe(400);
+  });
+
+  it('reads what an API delivered, and forgets it, with its sessions, on reset', async () => {
+    const mfa = { userName: 'mira', password: 'miras secret', email: 'mira@example.com' };
+    expect((await post('/xelion/api/v1/master/me/mfa', mfa)).status).toBe(202);
+    const inbox = async () => ((await (await recorder.fetch(`${origin}/_controls/apis/xelion/inbox?to=mira%40example.com`)).json()) as { messages: string[] }).messages;
+    expect(await inbox()).toEqual([expect.stringMatching(/\b\d{6}\b/)]);
+    const login = { userName: 'arnon', password: 'arnons secret', userSpace: 'controls-test' };
+    expect((await post('/xelion/api/v1/master/me/login', login)).status).toBe(200);
+    expect((await post('/xelion/api/v1/master/me/login', login)).status).toBe(401);
+    expect((await control('/apis/xelion/reset')).status).toBe(204);
+    expect(await inbox()).toEqual([]);
+    expect((await post('/xelion/api/v1/master/me/login', login)).status).toBe(200);
+  });
+
+  it('answers an API it does not serve, and a body that is not JSON, as documented', async () => {
+    expect((await control('/apis/nowhere/reset')).status).toBe(404);
+    expect((await control('/apis/NOT-AN-API/reset')).status).toBe(404);
+    const res = await recorder.fetch(`${origin}/_controls/clock`, { method: 'POST', body: 'action=freeze', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(res.status).toBe(415);
+    expect((await recorder.fetch(`${origin}/_controls/apis/xelion/inbox`)).status).toBe(400);
+  });
+});
+
+describe('pnpm start without test controls', () => {
+  it('serves none', async () => {
+    const plain = await startGateway({ root: repoRoot, docsDir: tmpdir(), host: '127.0.0.1', port: 0, servers: { scrypt: { N: 2 ** 10, r: 8, p: 1 } } });
+    try {
+      expect((await fetch(`http://127.0.0.1:${plain.port}/_controls`)).status).toBe(404);
+    } finally {
+      await new Promise((resolve) => plain.server.close(resolve));
+    }
+  });
+});
