@@ -39,4 +39,23 @@ describe('createAktionClient', () => {
     expect(error).toBeInstanceOf(UndocumentedResponseError);
     expect(error).toMatchObject({ status: 502, contentType: 'text/html', message: expect.stringContaining('Aktion answered HTTP 502 as text/html') });
   });
+
+  it('checks a token as a bearer credential, asking for its format, and reads ExpireDate as written', async () => {
+    const xml = '<TokenInfo><UserLogin>John.Doo</UserLogin><ExpireInSec>15</ExpireInSec><ExpireDate>2026-02-04T10:54:37.469Z</ExpireDate></TokenInfo>';
+    const server = answering(xml, 200, 'application/xml; charset=utf-8');
+    const client = createAktionClient({ baseUrl: 'http://aktion.test', format: 'xml', fetch: server.fetch, clock });
+    expect(await client.checkToken('t')).toEqual({ userLogin: 'John.Doo', expireInSec: 15, expiresAt: new Date('2026-02-04T10:54:37.469Z') });
+    const [request] = server.sent;
+    expect([request?.method, new URL(request?.url ?? '').pathname]).toEqual(['GET', '/token']);
+    expect(request?.headers.get('authorization')).toBe('Bearer t');
+    expect(request?.headers.get('accept')).toBe('application/xml');
+  });
+
+  it('raises an expired token as a 401 ApiError', async () => {
+    const json = JSON.stringify({ Message: 'Token is unknown or expired.', Code: 401, ModelStateErr: [] });
+    const client = createAktionClient({ baseUrl: 'http://aktion.test', fetch: answering(json, 401, 'application/json').fetch });
+    const error = await client.checkToken('t').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ status: 401, code: 401, reason: 'Token is unknown or expired.' });
+  });
 });

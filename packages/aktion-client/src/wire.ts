@@ -5,6 +5,8 @@ import type { components } from './generated/openapi.js';
 export type LoginRequest = components['schemas']['LoginRequest'];
 /** A token answer in either format; `ExpireDate` stays as written (ASP.NET date in JSON, xsd:dateTime in XML). */
 export type TokenFields = components['schemas']['LoginResponse'] | components['schemas']['LoginResponseXml'];
+/** A checked token in either format (this project's `checkToken`); `ExpireDate` stays as written. */
+export type TokenInfoFields = components['schemas']['TokenInfo'] | components['schemas']['TokenInfoXml'];
 export type ErrorResult = components['schemas']['ErrorResult'];
 
 export type WireFormat = 'json' | 'xml';
@@ -19,9 +21,10 @@ const codecs = (name: string, xmlName = name): Record<WireFormat, BodyCodec> => 
   xml: createBodyCodec(MEDIA_TYPE.xml, schema(xmlName), description),
 });
 
-/** Built once: the login, the token and the error, in each format, read and written by their schemas. */
+/** Built once: the login, the token, the checked token and the error, in each format, read and written by their schemas. */
 const LOGIN = codecs('LoginRequest');
 const TOKEN = codecs('LoginResponse', 'LoginResponseXml');
+const TOKEN_INFO = codecs('TokenInfo', 'TokenInfoXml');
 const ERROR = codecs('ErrorResult');
 
 export function encodeLogin(format: WireFormat, body: LoginRequest): string {
@@ -37,6 +40,10 @@ export function formatOf(contentType: string | null): WireFormat | undefined {
 
 export function decodeToken(format: WireFormat, text: string): TokenFields {
   return TOKEN[format].decode(text) as TokenFields;
+}
+
+export function decodeTokenInfo(format: WireFormat, text: string): TokenInfoFields {
+  return TOKEN_INFO[format].decode(text) as TokenInfoFields;
 }
 
 export function decodeError(format: WireFormat, text: string): ErrorResult {

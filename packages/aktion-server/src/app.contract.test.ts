@@ -2,7 +2,7 @@ import { createAktionClient, createTokenSource } from '@loginspec/aktion-client'
 import { contractTests } from '@loginspec/contract-testkit/vitest';
 import { type CredentialDirectory, HashingPool, ManualClock, memoryStores, PasswordHasher, serverKit } from '@loginspec/login-kit';
 import { describe, expect, it } from 'vitest';
-import { type AktionUser, createAktionApp } from './app.js';
+import { type AktionUser, createAktionApp, type IssuedToken } from './app.js';
 import { aktion } from './description.js';
 import { aktionSuite, documentedBody, read } from './scenarios.js';
 import { demoUserDirectory, server } from './server.js';
@@ -18,7 +18,7 @@ const JSON_LOGIN = JSON.stringify({ UserLogin: USER, ApiKey: KEY });
 async function start(users?: CredentialDirectory<AktionUser>) {
   const clock = new ManualClock();
   const stores = memoryStores(clock);
-  const tokens = stores.expiring<string>('tokens');
+  const tokens = stores.expiring<IssuedToken>('tokens');
   const reported: unknown[] = [];
   const limits = serverKit({ clock, stores }).loginLimits('aktion', aktion, 'login');
   users ??= await demoUserDirectory(new PasswordHasher(FAST));
@@ -27,6 +27,7 @@ async function start(users?: CredentialDirectory<AktionUser>) {
     contract.recorder.fetch(`${baseUrl}/login`, { method: 'POST', body, headers: { 'content-type': 'application/json', ...(accept ? { accept } : {}) } });
   return { clock, tokens, reported, baseUrl, send };
 }
+
 
 describe('aktion login, inside the reference server', () => {
   it('answers 503 at once, with Retry-After, when the hashing pool is full', async () => {
@@ -43,7 +44,7 @@ describe('aktion login, inside the reference server', () => {
     const { baseUrl, clock, tokens } = await start();
     const { token } = await createAktionClient({ baseUrl, fetch: contract.recorder.fetch }).login(USER, KEY);
     clock.advance(LIFETIME_MS - 1);
-    expect(await tokens.get(token)).toBe(USER);
+    expect(await tokens.get(token)).toEqual({ userLogin: USER, expiresAt: clock.now() + 1 });
     clock.advance(1);
     expect(await tokens.get(token)).toBeUndefined();
   });
@@ -57,10 +58,10 @@ describe('aktion login, inside the reference server', () => {
     clock.advance(1);
     const second = await source.getToken();
     expect(second).not.toBe(first);
-    expect(await tokens.get(first)).toBe(USER);
+    expect((await tokens.get(first))?.userLogin).toBe(USER);
     clock.advance(2_000);
     expect(await tokens.get(first)).toBeUndefined();
-    expect(await tokens.get(second)).toBe(USER);
+    expect((await tokens.get(second))?.userLogin).toBe(USER);
   });
 
   it('looks no user up before the key is found well-formed (1004 first)', async () => {
@@ -90,6 +91,21 @@ describe('aktion login, inside the reference server', () => {
       expect(read(500, mediaType, body)).toEqual(documentedBody(500, mediaType, 'internalError'));
       expect(body).not.toContain('/var/secret');
       expect(body).not.toMatch(/\bat .+:\d+:\d+/);
+    }
+    expect(reported).toEqual([failure, failure, failure, failure]);
+  });
+
+  it('answers the documented 500 of the token check, without details, when the token store fails', async () => {
+    const { baseUrl, tokens, reported } = await start();
+    const { token } = await createAktionClient({ baseUrl, fetch: contract.recorder.fetch }).login(USER, KEY);
+    const failure = new Error('token store at redis://secret is down');
+    tokens.get = () => Promise.reject(failure);
+    for (const mediaType of ['application/json', 'text/json', 'application/xml', 'text/xml']) {
+      const res = await contract.recorder.fetch(`${baseUrl}/token`, { headers: { authorization: `Bearer ${token}`, accept: mediaType } });
+      expect(res.status).toBe(500);
+      const body = await res.text();
+      expect(read(500, mediaType, body, 'checkToken')).toEqual(documentedBody(500, mediaType, 'internalError', 'checkToken'));
+      expect(body).not.toContain('redis://secret');
     }
     expect(reported).toEqual([failure, failure, failure, failure]);
   });

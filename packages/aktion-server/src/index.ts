@@ -1,3 +1,3 @@
-export { type AktionServerDeps, type AktionUser, createAktionApp } from './app.js';
+export { type AktionServerDeps, type AktionUser, createAktionApp, type IssuedToken } from './app.js';
 export { aktion } from './description.js';
 export { demoUserDirectory, server } from './server.js';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { clockOf, defineSuite, type ScenarioContext } from '@loginspec/contract-testkit';
+import { clockOf, defineSuite, faultsOf, type ScenarioContext } from '@loginspec/contract-testkit';
 import type { AttemptLimitSettings } from '@loginspec/login-kit';
-import { ApiError, createAktionClient } from '@loginspec/aktion-client';
+import { ApiError, createAktionClient, type operations } from '@loginspec/aktion-client';
 import { aktion } from './description.js';
 
 interface Demo {
@@ -13,21 +13,21 @@ type Context = ScenarioContext<Demo>;
 const LIFETIME_MS = aktion.extension<number>('x-token-lifetime-seconds', 'login') * 1000;
 const limit = aktion.extension<AttemptLimitSettings>('x-attempt-limit', 'login');
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
-const plan = aktion.plan('login');
+type OperationId = keyof operations & string;
 
 /** An answer's body as the value its schema types, read as the servers read it. */
-export function read(status: number, mediaType: string, text: string): unknown {
-  const body = plan.response(status)?.bodies.get(mediaType);
-  if (!body) throw new Error(`login ${status} documents no ${mediaType}`);
+export function read(status: number, mediaType: string, text: string, operationId: OperationId = 'login'): unknown {
+  const body = aktion.plan(operationId).response(status)?.bodies.get(mediaType);
+  if (!body) throw new Error(`${operationId} ${status} documents no ${mediaType}`);
   const reading = body.read(text);
-  if (!reading.ok) throw new Error(`not a login ${status} ${mediaType} body: ${text}`);
+  if (!reading.ok) throw new Error(`not a ${operationId} ${status} ${mediaType} body: ${text}`);
   return reading.value;
 }
 
 /** The documented response example `name` of `status` in `mediaType`, read the same way. */
-export function documentedBody(status: number, mediaType: string, name: string): unknown {
-  const value = aktion.responseExample<unknown>('login', status, name, mediaType);
-  return read(status, mediaType, typeof value === 'string' ? value : JSON.stringify(value));
+export function documentedBody(status: number, mediaType: string, name: string, operationId: OperationId = 'login'): unknown {
+  const value = aktion.responseExample<unknown>(operationId, status, name, mediaType);
+  return read(status, mediaType, typeof value === 'string' ? value : JSON.stringify(value), operationId);
 }
 
 const client = ({ baseUrl, fetch }: Context, format: 'json' | 'xml' = 'json') => createAktionClient({ baseUrl, format, fetch });
@@ -35,6 +35,8 @@ const send = ({ baseUrl, fetch }: Context, body: RequestInit['body'], contentTyp
   fetch(`${baseUrl}/login`, { method: 'POST', body, headers: { ...(contentType ? { 'content-type': contentType } : {}), ...(accept ? { accept } : {}) } });
 const json = ({ UserLogin, ApiKey }: Demo) => JSON.stringify({ UserLogin, ApiKey });
 const xml = ({ UserLogin, ApiKey }: Demo) => `<Request><UserLogin>${UserLogin}</UserLogin><ApiKey>${ApiKey}</ApiKey></Request>`;
+/** This project's `GET /token`, raw, so that any header can be sent. */
+const check = ({ baseUrl, fetch }: Context, headers: Record<string, string>) => fetch(`${baseUrl}/token`, { headers });
 const codeOf = async (res: Response, mediaType = 'application/json') => [res.status, (read(res.status, mediaType, await res.text()) as { Code: number }).Code];
 
 const XXE = (key: string) => `<?xml version="1.0"?><!DOCTYPE Request [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><Request><UserLogin>&xxe;</UserLogin><ApiKey>${key}</ApiKey></Request>`;
@@ -242,12 +244,108 @@ export const aktionSuite = defineSuite<Demo>({
         assert.equal((await send(context, json(context.demo), 'application/json')).status, 200);
       },
     },
+    ...(['json', 'xml'] as const).map((format) => ({
+      name: `checks a live token over ${format}: its user, the seconds it has left and its ExpireDate`,
+      needs: ['clock'] as const,
+      async run(context: Context) {
+        const aktionClient = client(context, format);
+        const { token, expiresAt } = await aktionClient.login(context.demo.UserLogin, context.demo.ApiKey);
+        assert.deepEqual(await aktionClient.checkToken(token), { userLogin: context.demo.UserLogin, expireInSec: LIFETIME_MS / 1000, expiresAt });
+        clockOf(context).advance(5_000);
+        assert.deepEqual(await aktionClient.checkToken(token), { userLogin: context.demo.UserLogin, expireInSec: LIFETIME_MS / 1000 - 5, expiresAt });
+      },
+    })),
+    {
+      name: 'refuses a token with 401 once its 20 seconds have passed, in the format Accept asks for',
+      needs: ['clock'],
+      async run(context) {
+        const { token } = await client(context).login(context.demo.UserLogin, context.demo.ApiKey);
+        clockOf(context).advance(LIFETIME_MS - 1);
+        // A millisecond left is still a live token, and counts as a whole second.
+        assert.equal((await client(context, 'xml').checkToken(token)).expireInSec, 1);
+        clockOf(context).advance(1);
+        const expired = await client(context)
+          .checkToken(token)
+          .catch((e: unknown) => e);
+        assert.ok(expired instanceof ApiError);
+        assert.deepEqual([expired.status, expired.code], [401, 401]);
+        for (const mediaType of ['application/json', 'text/json', 'application/xml', 'text/xml']) {
+          const res = await check(context, { authorization: `Bearer ${token}`, accept: mediaType });
+          assert.equal(res.status, 401, mediaType);
+          assert.equal(res.headers.get('www-authenticate'), 'Bearer error="invalid_token"');
+          assert.deepEqual(read(401, mediaType, await res.text(), 'checkToken'), documentedBody(401, mediaType, 'tokenRefused', 'checkToken'));
+        }
+      },
+    },
+    {
+      name: 'refuses a request without a bearer token with 401 and a WWW-Authenticate challenge',
+      async run(context) {
+        const { token } = await client(context).login(context.demo.UserLogin, context.demo.ApiKey);
+        const pageSample = aktion.responseExample<{ Token: string }>('login', 200, 'seed', 'application/json').Token;
+        for (const [headers, challenge] of [
+          [{}, 'Bearer'],
+          [{ authorization: `Basic ${Buffer.from(`${context.demo.UserLogin}:${context.demo.ApiKey}`).toString('base64')}` }, 'Bearer'],
+          // A bare token is not a bearer credential.
+          [{ authorization: token }, 'Bearer'],
+          // The page's sample token, and one nobody was given.
+          [{ authorization: `Bearer ${pageSample}` }, 'Bearer error="invalid_token"'],
+          [{ authorization: `Bearer ${token.replace(/^.{8}/, '00000000')}` }, 'Bearer error="invalid_token"'],
+        ] as const) {
+          const res = await check(context, headers);
+          assert.equal(res.status, 401, JSON.stringify(headers));
+          assert.equal(res.headers.get('www-authenticate'), challenge, JSON.stringify(headers));
+          assert.deepEqual(read(401, 'application/json', await res.text(), 'checkToken'), documentedBody(401, 'application/json', 'tokenRefused', 'checkToken'));
+        }
+        // None of it touched the token.
+        assert.equal((await check(context, { authorization: `Bearer ${token}` })).status, 200);
+      },
+    },
     {
       name: 'answers a 1 MiB body with 413',
       async run(context) {
         const res = await send(context, JSON.stringify({ UserLogin: 'x'.repeat(1024 * 1024), ApiKey: context.demo.ApiKey }), 'application/json');
         assert.equal(res.status, 413);
         assert.deepEqual(read(413, 'application/json', await res.text()), documentedBody(413, 'application/json', 'tooLarge'));
+      },
+    },
+    {
+      name: 'answers a GET of /token that carries a body over 64 KiB with 413, in the format Accept asks for',
+      async run(context) {
+        const { token } = await client(context).login(context.demo.UserLogin, context.demo.ApiKey);
+        const headers = { authorization: `Bearer ${token}`, accept: 'application/xml', 'content-type': 'application/octet-stream' };
+        const res = await context.send({ method: 'GET', url: `${context.baseUrl}/token`, headers, body: Buffer.alloc(70 * 1024, 'x') });
+        assert.equal(res.status, 413);
+        assert.deepEqual(read(413, 'application/xml', await res.text(), 'checkToken'), documentedBody(413, 'application/xml', 'tooLarge', 'checkToken'));
+      },
+    },
+    {
+      name: 'answers the documented 500 of login and of the token check, in each format and without details, when a store fails',
+      needs: ['faults'],
+      async run(context) {
+        const { token } = await client(context).login(context.demo.UserLogin, context.demo.ApiKey);
+        for (const mediaType of ['application/json', 'text/json', 'application/xml', 'text/xml']) {
+          await faultsOf(context).inject({ kind: 'error' });
+          const login = await send(context, json(context.demo), 'application/json', mediaType);
+          assert.equal(login.status, 500, mediaType);
+          assert.deepEqual(read(500, mediaType, await login.text()), documentedBody(500, mediaType, 'internalError'));
+          await faultsOf(context).inject({ kind: 'error' });
+          const checked = await check(context, { authorization: `Bearer ${token}`, accept: mediaType });
+          const text = await checked.text();
+          assert.equal(checked.status, 500, mediaType);
+          assert.deepEqual(read(500, mediaType, text, 'checkToken'), documentedBody(500, mediaType, 'internalError', 'checkToken'));
+          assert.doesNotMatch(text, /fault|stack|at .+:\d+/i);
+        }
+      },
+    },
+    {
+      name: 'answers a login 503 at once, with Retry-After, when its key checks are busy',
+      needs: ['faults'],
+      async run(context) {
+        await faultsOf(context).inject({ kind: 'busy' });
+        const busy = await send(context, json(context.demo), 'application/json');
+        assert.equal(busy.status, 503);
+        assert.deepEqual(read(503, 'application/json', await busy.text()), documentedBody(503, 'application/json', 'busy'));
+        assert.match(busy.headers.get('retry-after') ?? '', /^[1-9]\d*$/);
       },
     },
   ],

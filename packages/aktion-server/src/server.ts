@@ -1,6 +1,6 @@
 import type { components } from '@loginspec/aktion-client';
 import { CredentialDirectory, type PasswordHasher, type ReferenceServer, serverKit } from '@loginspec/login-kit';
-import { type AktionUser, createAktionApp } from './app.js';
+import { type AktionUser, createAktionApp, type IssuedToken } from './app.js';
 import { aktion } from './description.js';
 
 type LoginRequest = components['schemas']['LoginRequest'];
@@ -17,7 +17,7 @@ export function demoUserDirectory(hasher: PasswordHasher): Promise<CredentialDir
   return CredentialDirectory.create(hasher, [{ id: userLogin, secret: apiKey, profile: { userLogin } }]);
 }
 
-/** The Aktion reference server as `pnpm start` serves it: the page's demo user, 20-second tokens. */
+/** The Aktion reference server as `pnpm start` serves it: the page's demo user, 20-second tokens, and this project's token check. */
 export const server: ReferenceServer = {
   name: 'aktion',
   description: aktion,
@@ -26,7 +26,7 @@ export const server: ReferenceServer = {
     const kit = serverKit(options);
     return createAktionApp({
       users: await demoUserDirectory(kit.hasher),
-      tokens: kit.stores.expiring<string>('aktion:tokens', { capacity: 100_000 }),
+      tokens: kit.stores.expiring<IssuedToken>('aktion:tokens', { capacity: 100_000 }),
       limits: kit.loginLimits('aktion', aktion, 'login'),
       clock: kit.clock,
       maxBodyBytes: kit.maxBodyBytes,

@@ -46,7 +46,7 @@ export async function logins(): Promise<[string, LoginResponse, AktionToken, str
   } catch (error) {
     if (error instanceof ApiError) {
       const refusal = error as EnosApiError;
-      const code: 31400 | 31413 | 31415 | 31429 | 31503 = refusal.code;
+      const code: 31400 | 31401 | 31404 | 31413 | 31415 | 31429 | 31503 = refusal.code;
       throw new Error(\`refused: \${code} \${refusal.retryAfterSeconds ?? ''}\`);
     }
     throw error;

@@ -4,6 +4,7 @@ import { Hono } from 'hono';
 import { afterAll, describe, expect, it } from 'vitest';
 import { exampleExchanges } from './examples.js';
 import bundled from './fixtures/greeting.json' with { type: 'json' };
+import { sendRaw } from './raw-request.js';
 import { ContractRecorder, ContractViolation } from './recorder.js';
 import { defineSuite, clockOf } from './scenario.js';
 import { type RunningServer, serveOnLoopback } from './serve.js';
@@ -53,6 +54,14 @@ describe('ContractRecorder', () => {
     expect(recorder.missing()).toHaveLength(3);
   });
 
+  it("notes, when told to tolerate a vendor's extra members, an undocumented member as a warning, and fails everything else as before", async () => {
+    const recorder = new ContractRecorder(description, { basePath: '/api', tolerateExtraMembers: true });
+    expect((await greet(recorder, 'extraField')).status).toBe(200);
+    expect([...recorder.warnings]).toEqual(['greet 200: the member /admin is not documented']);
+    await expect(greet(recorder, 'missingField')).rejects.toThrow(/must have required property 'greeting'/);
+    await expect(greet(recorder, 'undocumentedStatus')).rejects.toThrow(/answered 418/);
+  });
+
   it('fails a request to a path the description does not have', async () => {
     await expect(greet(new ContractRecorder(description), 'good', '/api/greet')).rejects.toThrow('POST /api/greet is not an operation of the description');
   });
@@ -75,7 +84,7 @@ describe('defineSuite', () => {
 
   it('gives a scenario the clock it needs, or says where to run it', () => {
     const clock = { now: () => 1, advance: () => {} };
-    expect(clockOf({ baseUrl: '', fetch, demo: {}, clock })).toBe(clock);
-    expect(() => clockOf({ baseUrl: '', fetch, demo: {} })).toThrow('run it against a reference server');
+    expect(clockOf({ baseUrl: '', fetch, send: sendRaw, demo: {}, clock })).toBe(clock);
+    expect(() => clockOf({ baseUrl: '', fetch, send: sendRaw, demo: {} })).toThrow('run it against a reference server');
   });
 });

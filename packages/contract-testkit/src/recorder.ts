@@ -1,5 +1,6 @@
 import { type ErrorFields, errorFieldsOf, memberAt, parseMediaType } from '@loginspec/codec';
 import type { AnyDescription, OperationPlan } from '@loginspec/openapi-runtime';
+import { type RawRequest, sendRaw } from './raw-request.js';
 
 /** A response the description does not allow. */
 export class ContractViolation extends Error {
@@ -9,6 +10,14 @@ export class ContractViolation extends Error {
 export interface RecorderOptions {
   /** Path prefix under which the API is served (e.g. `/enos` behind the gateway). */
   basePath?: string;
+  /**
+   * For a vendor's own server: members a schema does not list are noted in
+   * `warnings` instead of failing the response (a vendor may answer more
+   * than its page documents). Everything else is still checked.
+   */
+  tolerateExtraMembers?: boolean;
+  /** What sends the requests (the platform's `fetch` by default): a logger, a proxy. */
+  fetch?: (request: Request) => Promise<Response>;
 }
 
 interface Route {
@@ -38,9 +47,15 @@ export class ContractRecorder {
   readonly #routes: Route[];
   readonly #errorFields: ErrorFields;
   readonly #seen = new Set<string>();
+  readonly #tolerateExtraMembers: boolean;
+  readonly #send: (request: Request) => Promise<Response>;
+  /** What a tolerant recorder let pass, once each: `login 200: the member /data/debug is not documented`. */
+  readonly warnings = new Set<string>();
 
-  constructor(description: AnyDescription, { basePath = '' }: RecorderOptions = {}) {
+  constructor(description: AnyDescription, { basePath = '', tolerateExtraMembers = false, fetch = (request) => globalThis.fetch(request) }: RecorderOptions = {}) {
     this.#basePath = basePath;
+    this.#send = fetch;
+    this.#tolerateExtraMembers = tolerateExtraMembers;
     this.#errorFields = errorFieldsOf(description.document);
     this.#routes = description.operations.map((op) => ({
       plan: description.plan(op.operationId),
@@ -53,7 +68,14 @@ export class ContractRecorder {
   /** Pass to openapi-fetch (`createClient({ fetch: recorder.fetch })`) or call directly. */
   readonly fetch = async (input: Request | string | URL, init?: RequestInit): Promise<Response> => {
     const request = new Request(input, init);
-    const response = await globalThis.fetch(request);
+    const response = await this.#send(request);
+    await this.check(request.method, new URL(request.url).pathname, response.clone());
+    return response;
+  };
+
+  /** Sends a request `fetch` will not (a GET with a body), over node:http, and checks its answer as `fetch` does. */
+  readonly send = async (request: RawRequest): Promise<Response> => {
+    const response = await sendRaw(request);
     await this.check(request.method, new URL(request.url).pathname, response.clone());
     return response;
   };
@@ -95,8 +117,13 @@ export class ContractRecorder {
       if (!body) throw new ContractViolation(`${where} as ${mediaType ?? 'no content type'}; documented: ${documented.mediaTypes.join(', ')}`);
       const reading = body.read(text);
       if (!reading.ok && 'malformed' in reading) throw new ContractViolation(`${where} with a body that is not ${body.mediaType}: ${reading.malformed}`);
-      if (!reading.ok) throw new ContractViolation(`${where} with a body that does not match its schema: ${reading.issues.map((i) => i.message).join('; ')}\n${text}`);
-      const code = response.status >= 400 ? memberAt(reading.value, this.#errorFields.code) : undefined;
+      let value: unknown;
+      if (reading.ok) value = reading.value;
+      else if (this.#tolerateExtraMembers && reading.issues.every((i) => i.keyword === 'additionalProperties')) {
+        for (const issue of reading.issues) this.warnings.add(`${plan.operationId} ${response.status}: the member ${issue.path} is not documented`);
+        value = body.codec.decode(text);
+      } else throw new ContractViolation(`${where} with a body that does not match its schema: ${reading.issues.map((i) => i.message).join('; ')}\n${text}`);
+      const code = response.status >= 400 ? memberAt(value, this.#errorFields.code) : undefined;
       if (code !== undefined) this.#seen.add(`${plan.operationId} ${response.status} ${String(code)}`);
     }
     this.#seen.add(`${plan.operationId} ${documented.key}`);

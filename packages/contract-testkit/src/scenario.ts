@@ -7,6 +7,7 @@
  */
 import type { FaultRequest } from '@loginspec/login-kit/controls';
 import type { AnyDescription } from '@loginspec/openapi-runtime';
+import type { RawRequest } from './raw-request.js';
 
 /**
  * The server's clock, where the server lets a test move it (a reference
@@ -29,6 +30,8 @@ export interface ScenarioContext<Demo> {
   baseUrl: string;
   /** A fetch whose every response is checked against the description; give it to the generated client. */
   fetch: (input: Request | string | URL, init?: RequestInit) => Promise<Response>;
+  /** Sends what `fetch` will not (a GET with a body), its answer checked as `fetch`'s are. */
+  send: (request: RawRequest) => Promise<Response>;
   /** Credentials that log in: the description's `seed` examples by default. */
   demo: Demo;
   /** Present only when the scenario declared it `needs: ['clock']` and the server offers one. */

@@ -100,6 +100,7 @@ export function contractTests<Demo>(suite: ScenarioSuite<Demo>, { start }: Loopb
         await scenario.run({
           baseUrl,
           fetch: recorder.fetch,
+          send: recorder.send,
           demo: suite.demo,
           ...(needs.has('clock') ? { clock } : {}),
           ...(needs.has('addresses') ? { from } : {}),

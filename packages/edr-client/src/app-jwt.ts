@@ -1,5 +1,6 @@
 import { type Clock, systemClock } from '@loginspec/client-kit';
 import { decodeJwt, SignJWT } from 'jose';
+import type { components } from './generated/openapi.js';
 
 export interface AppJwtOptions {
   /** The app's id, as the server's app registry knows it: the JWT's `iss`. */
@@ -28,14 +29,13 @@ export function mintAppJwt({ appId, secret, lifetimeSeconds = 300, clock = syste
     .sign(new TextEncoder().encode(secret));
 }
 
-export interface AccessTokenClaims {
-  /** The user's `_id`. */
-  sub: string;
-  iat: number;
-  /** When the token expires, in seconds since the Unix epoch: the answer carries no other expiry. */
-  exp: number;
-  jti: string;
-}
+/**
+ * The claims of an access token: `sub` (the user's `_id`), `iat`, `exp`
+ * (when the token expires, in seconds since the Unix epoch: the login's
+ * answer carries no other expiry) and `jti`. What this project's
+ * `checkToken` answers for a live one.
+ */
+export type AccessTokenClaims = components['schemas']['AccessTokenClaims'];
 
 /** The claims of an access token, read without verifying it (only the server can): to know when it expires. */
 export function accessTokenClaims(accessToken: string): AccessTokenClaims {

@@ -10,6 +10,7 @@ export {
   type LoginData,
   type LoginRequest,
   type LoginResponse,
+  TOKEN_PATH,
   type User,
 } from './client.js';
 export type { components, operations, paths } from './generated/openapi.js';

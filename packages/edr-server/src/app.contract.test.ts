@@ -1,5 +1,5 @@
 import { contractTests } from '@loginspec/contract-testkit/vitest';
-import { createEdrClient, type LoginResponse, type User } from '@loginspec/edr-client';
+import { createEdrClient, type LoginResponse, TOKEN_PATH, type User } from '@loginspec/edr-client';
 import { CredentialDirectory, HashingPool, ManualClock, memoryStores, PasswordHasher, serverKit } from '@loginspec/login-kit';
 import { jwtVerify } from 'jose';
 import { describe, expect, it } from 'vitest';
@@ -29,8 +29,9 @@ async function start(hashing = new HashingPool()) {
     clock,
   });
   const { baseUrl } = await contract.serve(app);
-  return { clock, client: createEdrClient({ baseUrl, fetch: contract.recorder.fetch }) };
+  return { clock, baseUrl, client: createEdrClient({ baseUrl, fetch: contract.recorder.fetch }) };
 }
+
 
 describe('edr login, inside the reference server', () => {
   it('signs the access token with its own key, for the documented lifetime from its clock', async () => {
@@ -47,6 +48,15 @@ describe('edr login, inside the reference server', () => {
     const busy = answers.filter((a) => a.response.status === 503);
     expect(busy.length).toBeGreaterThan(0);
     expect(busy[0]?.response.headers.get('retry-after')).toBe('10');
+  });
+
+  it('checks an access token with its own key only: one signed with another key is refused', async () => {
+    const { clock, client } = await start();
+    const { accessToken } = await client.login(edrSuite.demo);
+    expect(await new AccessTokens(KEY, clock, documented.tokenLifetimeSeconds).verify(accessToken)).toMatchObject({ sub: user._id });
+    const otherServer = new AccessTokens(new TextEncoder().encode('another-server-key-of-32-bytes!!'), clock, documented.tokenLifetimeSeconds);
+    expect(await otherServer.verify(accessToken)).toBeUndefined();
+    expect((await client.api.GET(TOKEN_PATH, { headers: { authorization: `Bearer ${await otherServer.issue(user._id)}` } })).response.status).toBe(401);
   });
 });
 

@@ -1,4 +1,4 @@
-import type { User } from '@loginspec/edr-client';
+import type { AccessTokenClaims, User } from '@loginspec/edr-client';
 import type { Clock, CredentialDirectory, LoginLimits } from '@loginspec/login-kit';
 import { operationRouter } from '@loginspec/openapi-runtime';
 import { type Context, Hono } from 'hono';
@@ -11,6 +11,7 @@ export interface EdrServerDeps {
   users: CredentialDirectory<User>;
   /** The registered apps and the check of their JWTs. */
   apps: AppJwts;
+  /** Issues access tokens, and checks them for this project's token check. */
   tokens: AccessTokens;
   /** The attempt limit (429), counted before each password check. */
   limits: LoginLimits;
@@ -20,11 +21,12 @@ export interface EdrServerDeps {
 }
 
 const login = edr.errors('login');
+const checkToken = edr.errors('checkToken');
 
-/** The EDR mobile login reference server, built from its collaborators. */
+/** The EDR mobile login reference server, built from its collaborators, with this project's token check. */
 export function createEdrApp({ users, apps, tokens, limits, clock, maxBodyBytes, clientAddress }: EdrServerDeps): Hono {
   const app = new Hono();
-  const route = operationRouter(app, edr, { maxBodyBytes, clientAddress });
+  const route = operationRouter(app, edr, { maxBodyBytes, clientAddress, security: { accessToken: (token: string) => tokens.verify(token) } });
   // Every answer's envelope carries the server's time of the answer.
   const at = (message?: string) => ({ response: { timestamp: new Date(clock.now()).toISOString(), ...(message === undefined ? {} : { message }) } });
   const retryAfter = (seconds: number) => ({ 'retry-after': String(seconds) });
@@ -45,6 +47,17 @@ export function createEdrApp({ users, apps, tokens, limits, clock, maxBodyBytes,
       const user = checked.holder;
       const accessToken = await tokens.issue(user._id);
       return { status: 200, body: { response: { code: 200, timestamp: at().response.timestamp }, data: { accessToken, user } } };
+    },
+  });
+
+  route('checkToken', {
+    reject: checkToken.rejectWith({ unauthenticated: 401, 'body-too-large': 413 }, (problem) => ({
+      body: at(),
+      // RFC 6750's challenge: a bare `Bearer` for a request that sent no bearer token, `invalid_token` for one whose token was refused.
+      ...(problem.kind === 'unauthenticated' ? { headers: { 'www-authenticate': problem.reason === 'refused' ? 'Bearer error="invalid_token"' : 'Bearer' } } : {}),
+    })),
+    handle({ principals }) {
+      return { status: 200, body: { response: { code: 200, timestamp: at().response.timestamp }, data: principals.accessToken as AccessTokenClaims } };
     },
   });
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { clockOf, defineSuite, type ScenarioContext } from '@loginspec/contract-testkit';
-import { ApiError, accessTokenClaims, createEdrClient, type EdrErrorCode, LOGIN_PATH, type LoginRequest, type LoginResponse, mintAppJwt } from '@loginspec/edr-client';
+import { clockOf, defineSuite, faultsOf, type ScenarioContext } from '@loginspec/contract-testkit';
+import { ApiError, accessTokenClaims, createEdrClient, type EdrErrorCode, LOGIN_PATH, type LoginRequest, type LoginResponse, mintAppJwt, TOKEN_PATH } from '@loginspec/edr-client';
 import type { AttemptLimitSettings } from '@loginspec/login-kit';
 import { SignJWT, UnsecuredJWT } from 'jose';
 import { documented, edr } from './description.js';
@@ -24,6 +24,10 @@ function withoutTimestamp(body: unknown): unknown {
   return { response: { ...response, timestamp: undefined }, data };
 }
 const documentedRefusal = (code: EdrErrorCode) => withoutTimestamp(edr.errors('login').answer(code).body);
+/** This project's token check's 401, as the description shows it. */
+const tokenRefused = () => withoutTimestamp(edr.errors('checkToken').answer(401).body);
+/** This project's token check, raw, so that any header can be sent. */
+const check = ({ baseUrl, fetch }: Context, headers: Record<string, string> = {}) => fetch(`${baseUrl}${TOKEN_PATH}`, { headers });
 /** A JWT of the demo app issued at `now` (ms). */
 const mint = (now: number, claims: Record<string, unknown> = {}, secret = demoApp.secret, lifetimeSeconds = 300) =>
   new SignJWT({ iss: demoApp.iss, ...claims })
@@ -156,6 +160,63 @@ export const edrSuite = defineSuite<LoginRequest>({
       },
     },
     {
+      name: "checks an access token: its claims until its exp on the server's clock, then 401",
+      needs: ['clock'],
+      async run(context) {
+        const edrClient = client(context);
+        const { accessToken } = await edrClient.login(context.demo);
+        const claims = accessTokenClaims(accessToken);
+        assert.deepEqual(await edrClient.checkToken(accessToken), claims);
+        const clock = clockOf(context);
+        clock.advance(claims.exp * 1000 - 1 - clock.now());
+        assert.deepEqual(await edrClient.checkToken(accessToken), claims);
+        clock.advance(1);
+        const expired = await edrClient.checkToken(accessToken).catch((e: unknown) => e);
+        assert.ok(expired instanceof ApiError);
+        assert.deepEqual([expired.status, expired.code], [401, 401]);
+        assert.deepEqual(withoutTimestamp(expired.body), tokenRefused());
+        assert.equal(expired.headers.get('www-authenticate'), 'Bearer error="invalid_token"');
+      },
+    },
+    {
+      name: 'refuses an app JWT as an access token, and every token the server did not sign, with 401 and a challenge',
+      async run(context) {
+        const now = await serverNow(context);
+        const appJwt = await mintAppJwt({ appId: demoApp.iss, secret: demoApp.secret, clock: { now: () => now } });
+        const { accessToken } = await client(context).login({ ...context.demo, jwt: appJwt });
+        const { sub, iat, exp, jti } = accessTokenClaims(accessToken);
+        const refused: [string, string][] = [
+          ["the seed's app JWT", context.demo.jwt],
+          ['the app JWT this login took', appJwt],
+          // What an app could forge: the claims of an access token, signed with its own secret.
+          [
+            "an access token's claims signed with the app's secret",
+            await new SignJWT({ sub, jti }).setProtectedHeader({ alg: 'HS256', typ: 'access' }).setIssuedAt(iat).setExpirationTime(exp).sign(new TextEncoder().encode(demoApp.secret)),
+          ],
+          ['unsigned (alg: none)', new UnsecuredJWT({ sub, iat, exp, jti }).encode()],
+          ['padded', `${accessToken}=`],
+          ["respelled in its last character's unused bits", respelledLastBits(accessToken)],
+          ["the page's truncated sample", 'eyJhbGciOiJIUzI1NiIsInR5cCI6ImFjY2VzcyJ9. . .'],
+        ];
+        for (const [why, token] of refused) {
+          const res = await check(context, { authorization: `Bearer ${token}` });
+          assert.equal(res.status, 401, why);
+          assert.equal(res.headers.get('www-authenticate'), 'Bearer error="invalid_token"', why);
+          assert.deepEqual(withoutTimestamp(await res.json()), tokenRefused(), why);
+        }
+        for (const [why, headers] of [
+          ['no Authorization', {}],
+          ['another scheme', { authorization: `Basic ${Buffer.from('rrath:rrath-demo-password').toString('base64')}` }],
+          ['a bare token', { authorization: accessToken }],
+        ] as const) {
+          const res = await check(context, headers);
+          assert.deepEqual([res.status, res.headers.get('www-authenticate')], [401, 'Bearer'], why);
+          assert.deepEqual(withoutTimestamp(await res.json()), tokenRefused(), why);
+        }
+        assert.equal((await check(context, { authorization: `Bearer ${accessToken}` })).status, 200);
+      },
+    },
+    {
       name: 'judges at most the limit of 50 parallel wrong passwords, then refuses the right one with 429 until the window passes',
       needs: ['clock'],
       changesState: true,
@@ -169,6 +230,27 @@ export const edrSuite = defineSuite<LoginRequest>({
         assert.equal(refused.response.headers.get('retry-after'), String(limit.windowSeconds));
         clockOf(context).advance(limit.windowSeconds * 1000);
         assert.equal((await post(context, context.demo)).response.status, 200);
+      },
+    },
+    {
+      name: 'answers a GET of the token check that carries a body over 64 KiB with 413',
+      async run(context) {
+        const { accessToken } = await client(context).login(context.demo);
+        const headers = { authorization: `Bearer ${accessToken}`, 'content-type': 'application/octet-stream' };
+        const res = await context.send({ method: 'GET', url: `${context.baseUrl}${TOKEN_PATH}`, headers, body: Buffer.alloc(70 * 1024, 'x') });
+        assert.equal(res.status, 413);
+        assert.deepEqual(withoutTimestamp(await res.json()), withoutTimestamp(edr.errors('checkToken').answer(413).body));
+      },
+    },
+    {
+      name: 'answers a login 503 at once, with Retry-After, when its password checks are busy',
+      needs: ['faults'],
+      async run(context) {
+        await faultsOf(context).inject({ kind: 'busy' });
+        const { response, error } = await post(context, context.demo);
+        assert.equal(response.status, 503);
+        assert.deepEqual(withoutTimestamp(error), documentedRefusal(503));
+        assert.match(response.headers.get('retry-after') ?? '', /^[1-9]\d*$/);
       },
     },
   ],

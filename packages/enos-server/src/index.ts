@@ -1,3 +1,4 @@
 export { type AccountProfile, createEnosApp, type EnosServerDeps } from './app.js';
-export { enos } from './description.js';
+export { documented, enos } from './description.js';
 export { server } from './server.js';
+export { type Session, type SessionRecord, Sessions, type SessionSettings, type SessionTokens } from './sessions.js';

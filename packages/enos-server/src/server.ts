@@ -1,7 +1,8 @@
 import type { LoginRequest, LoginResponse } from '@loginspec/enos-client';
 import { CredentialDirectory, type CredentialSeed, type ReferenceServer, serverKit } from '@loginspec/login-kit';
 import { type AccountProfile, createEnosApp } from './app.js';
-import { enos } from './description.js';
+import { documented, enos } from './description.js';
+import { type SessionRecord, Sessions } from './sessions.js';
 
 /**
  * The demo account is the one of the vendor's own samples: credentials from
@@ -14,7 +15,10 @@ function demoAccounts(): CredentialSeed<AccountProfile>[] {
   return [{ id: account, secret: password, profile: { user, organizations } }];
 }
 
-/** The EnOS reference server as `pnpm start` serves it: the demo account and the documented attempt limit. */
+/** The names of the reference server's stores, which a test harness's `full` fault names. */
+export const STORES = { sessions: 'enos:sessions', sessionSlots: 'enos:session-slots' } as const;
+
+/** The EnOS reference server as `pnpm start` serves it: the demo account, the documented attempt limit and token lifetimes. */
 export const server: ReferenceServer = {
   name: 'enos',
   description: enos,
@@ -22,6 +26,19 @@ export const server: ReferenceServer = {
   async create(options) {
     const kit = serverKit(options);
     const accounts = await CredentialDirectory.create(kit.hasher, demoAccounts());
-    return createEnosApp({ accounts, limits: kit.loginLimits('enos', enos, 'login'), maxBodyBytes: kit.maxBodyBytes, clientAddress: kit.clientAddress });
+    const sessions = new Sessions(
+      kit.stores.expiring<SessionRecord>(STORES.sessions, { capacity: documented.sessionCapacity.sessions }),
+      kit.stores.sessionSlots(STORES.sessionSlots),
+      kit.clock,
+      { accessLifetimeSeconds: documented.tokenLifetimeSeconds, refreshLifetimeSeconds: documented.refreshTokenLifetimeSeconds },
+    );
+    return createEnosApp({
+      accounts,
+      limits: kit.loginLimits('enos', enos, 'login'),
+      sessions,
+      sessionsFullRetryAfterSeconds: documented.sessionCapacity.retryAfterSeconds,
+      maxBodyBytes: kit.maxBodyBytes,
+      clientAddress: kit.clientAddress,
+    });
   },
 };

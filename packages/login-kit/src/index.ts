@@ -8,4 +8,5 @@ export { OWASP_SCRYPT, PasswordHasher, type ScryptParams } from './password.js';
 export { type DeliveredMessage, type DemoLogin, type ReferenceServer, type ReferenceServerOptions, type ServerKit, serverKit } from './reference-server.js';
 export { memoryStores } from './stores/memory.js';
 export type { AttemptCounter, CountedLimit, ExpiringStore, Reservation, SessionSlots, Stores } from './stores/ports.js';
+export { safeEqual } from './safe-equal.js';
 export { randomToken } from './tokens.js';

@@ -29,6 +29,8 @@ export interface DeliveredMessage {
   /** The address it goes to, e.g. an e-mail address. */
   to: string;
   text: string;
+  /** The one-time code the text carries, if any: for a test that must use it, not parse it. */
+  code?: string;
 }
 
 /** A demo login, as the vendor's own sample writes it, for people to try. */

@@ -1,5 +1,4 @@
-import { type Clock, type DeliveredMessage, type ExpiringStore, randomToken } from '@loginspec/login-kit';
-import { safeEqual } from './safe-equal.js';
+import { type Clock, type DeliveredMessage, type ExpiringStore, randomToken, safeEqual } from '@loginspec/login-kit';
 
 /** Where codes go: an e-mail service in a real deployment, an outbox on the reference server. */
 export interface Outbox {
@@ -67,7 +66,7 @@ export class MfaCodes {
 export function deliveringOutbox(deliver: (message: DeliveredMessage) => void = () => {}): Outbox {
   return {
     send(email, code, validUntil) {
-      deliver({ to: email, text: `Your Xelion code is ${code}. It is valid until ${new Date(validUntil).toISOString()} and works once.` });
+      deliver({ to: email, text: `Your Xelion code is ${code}. It is valid until ${new Date(validUntil).toISOString()} and works once.`, code });
     },
   };
 }

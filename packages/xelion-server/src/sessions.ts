@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { type Clock, type ExpiringStore, randomToken, type SessionSlots } from '@loginspec/login-kit';
+import { type Clock, type ExpiringStore, randomToken, type SessionSlots, safeEqual } from '@loginspec/login-kit';
 import { formatValidUntil } from '@loginspec/xelion-client';
-import { safeEqual } from './safe-equal.js';
 
 /** A live session, by its token. */
 export interface Session {

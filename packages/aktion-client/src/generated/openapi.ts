@@ -52,10 +52,48 @@ export interface paths {
          *     empty `<Result/>` is an empty `RequestResult`, and the text of
          *     `<UserLogin>` and `<ApiKey>` is taken as it is (not trimmed).
          *
-         *     The operations that accept the token are not on the page and not in
-         *     this description.
+         *     The vendor's operations that accept the token are not on the page
+         *     and not in this description; this project's `checkToken` shows what
+         *     the token is worth.
          */
         post: operations["login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Check a token (this project's operation)
+         * @description **Not the vendor's: invented by this project** so that a token's
+         *     expiry is visible to clients and to the conformance suite. The
+         *     vendor's page documents no operation that takes the token (it says
+         *     only "The unique token can be used to verify batch of requests").
+         *
+         *     Answers the `UserLogin` a live token was issued to, `ExpireInSec`,
+         *     the whole seconds it has left (rounded up, so at least 1), and its
+         *     `ExpireDate`, written as the login writes it (ASP.NET's JSON date in
+         *     JSON, an `xsd:dateTime` in XML). A token is live for `ExpireInSec`
+         *     (20) seconds from its login, on the server's clock, and not one
+         *     millisecond more. The token goes in `Authorization: Bearer <Token>`
+         *     (the page does not say how a token is sent; this is RFC 6750's form).
+         *     The answer's format follows `Accept`, JSON by default.
+         *
+         *     **Checks, in order**: no `Authorization`, another scheme than
+         *     `Bearer`, or a token that is unknown or expired: 401, `Code` 401, with
+         *     `WWW-Authenticate: Bearer`; a body over 64 KiB (a GET's): 413;
+         *     otherwise 200.
+         */
+        get: operations["checkToken"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -152,6 +190,34 @@ export interface components {
             ExpireDate?: string;
         };
         /**
+         * @description A live token, as JSON (`application/json`, `text/json`): this
+         *     project's `checkToken`. XML answers use `TokenInfoXml`.
+         */
+        TokenInfo: {
+            /** @description The user login name the token was issued to. */
+            UserLogin: string;
+            /** @description The whole seconds the token has left, rounded up. */
+            ExpireInSec: number;
+            /** @description When the token expires, in ASP.NET's JSON date style, as the login wrote it. */
+            ExpireDate: string;
+        };
+        /**
+         * @description A live token, as XML (`application/xml`, `text/xml`), root
+         *     `<TokenInfo>`. The same fields as `TokenInfo`; only `ExpireDate` is
+         *     written differently.
+         */
+        TokenInfoXml: {
+            /** @description The user login name the token was issued to. */
+            UserLogin: string;
+            /** @description The whole seconds the token has left, rounded up. */
+            ExpireInSec: number;
+            /**
+             * Format: date-time
+             * @description When the token expires, as an `xsd:dateTime`, as the login wrote it.
+             */
+            ExpireDate: string;
+        };
+        /**
          * @description The error body of every failure, in JSON or XML (root
          *     `<RequestResult>`): the vendor's `RequestResult` type, which the page
          *     shows in the request, filled in. The page does not document an error
@@ -162,6 +228,7 @@ export interface components {
          *     | 400 | 1002 | "Entry parameter missing or parameter bindigs failed" (also: DOCTYPE or entity declarations in XML) | the page |
          *     | 401 | 1003 | UserLogin or ApiKey are unknown (no such pair) | the page |
          *     | 401 | 1004 | ApiKey is invalid (not the base64 form of 16 bytes) | the page |
+         *     | 401 | 401 | no live token (`checkToken`, this project's operation) | this project |
          *     | 413 | 413 | request body too large (64 KiB on the reference server) | this project |
          *     | 415 | 415 | media type not supported | this project (the page gives the status only) |
          *     | 429 | 429 | attempt limit reached | this project |
@@ -172,12 +239,12 @@ export interface components {
             /** @description Human-readable reason. */
             Message: string;
             /**
-             * @description The error number: 1002, 1003 and 1004 are the page's; 413, 415,
-             *     429, 500 and 503 (the HTTP status, where the page gives no number)
-             *     are this project's.
+             * @description The error number: 1002, 1003 and 1004 are the page's; 401, 413,
+             *     415, 429, 500 and 503 (the HTTP status, where the page gives no
+             *     number) are this project's.
              * @enum {integer}
              */
-            Code: 1002 | 1003 | 1004 | 413 | 415 | 429 | 500 | 503;
+            Code: 1002 | 1003 | 1004 | 401 | 413 | 415 | 429 | 500 | 503;
             /** @description The binding errors behind a 1002, one message each; empty for every other code. In XML, each is a `<string>` element inside `<ModelStateErr>`. */
             ModelStateErr: string[];
         };
@@ -245,6 +312,24 @@ export interface components {
          */
         UnsupportedMediaType: {
             headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResult"];
+                "text/json": components["schemas"]["ErrorResult"];
+                "application/xml": components["schemas"]["ErrorResult"];
+                "text/xml": components["schemas"]["ErrorResult"];
+            };
+        };
+        /**
+         * @description Code 401 — no `Authorization: Bearer <Token>`, or a token that is
+         *     unknown or has expired (this project's `checkToken`; the code is the
+         *     HTTP status, as for the other codes this project adds).
+         */
+        TokenRefused: {
+            headers: {
+                /** @description `Bearer`, with `error="invalid_token"` when a token was sent and refused (RFC 6750). */
+                "WWW-Authenticate"?: string;
                 [name: string]: unknown;
             };
             content: {
@@ -359,6 +444,32 @@ export interface operations {
             429: components["responses"]["AttemptLimit"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Busy"];
+        };
+    };
+    checkToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The token is live. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenInfo"];
+                    "text/json": components["schemas"]["TokenInfo"];
+                    "application/xml": components["schemas"]["TokenInfoXml"];
+                    "text/xml": components["schemas"]["TokenInfoXml"];
+                };
+            };
+            401: components["responses"]["TokenRefused"];
+            413: components["responses"]["TooLarge"];
+            500: components["responses"]["InternalError"];
         };
     };
 }

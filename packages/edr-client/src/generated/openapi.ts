@@ -50,6 +50,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/mobile/v1/auth/token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Check an access token (this project's operation)
+         * @description **Not the vendor's: invented by this project** so that an access
+         *     token's expiry is visible to clients and to the conformance suite.
+         *     The vendor's page says the token "must then be provided with every
+         *     subsequent API request" but documents no such request.
+         *
+         *     Takes the access token as `Authorization: Bearer <accessToken>` (the
+         *     API's security scheme `accessToken`) and answers its claims: `sub`
+         *     (the user's `_id`), `iat`, `exp` and `jti`. A token passes if it
+         *     verifies with the server's key on the server's clock, has not
+         *     reached its `exp` (no skew: the server issued it), and carries `sub`,
+         *     `iat` and `jti` and no `iss`; an app JWT never does.
+         *
+         *     **Checks, in order** (all this project's): no `Authorization`, another
+         *     scheme than `Bearer`, or a token that is not a live access token of
+         *     this server: 401, with `WWW-Authenticate: Bearer`; a body over 64 KiB
+         *     (a GET's): 413; otherwise 200.
+         */
+        get: operations["checkToken"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -127,6 +162,22 @@ export interface components {
             /** @description The user's record id, 16 characters in the sample; the access token's `sub`. */
             _id: string;
         };
+        /** @description The claims of a live access token (this project's `checkToken`). */
+        AccessTokenClaims: {
+            /** @description The user's `_id`. */
+            sub: string;
+            /** @description When the token was issued, in seconds since the Unix epoch. */
+            iat: number;
+            /** @description When the token expires, in seconds since the Unix epoch (`iat` plus 3,600). */
+            exp: number;
+            /** @description The token's id, random. */
+            jti: string;
+        };
+        /** @description The success envelope of this project's `checkToken`. */
+        TokenCheckResponse: {
+            response: components["schemas"]["ResponseStatus"];
+            data: components["schemas"]["AccessTokenClaims"];
+        };
         /** @description The envelope's status of an error (this project's shape; the page documents no error). */
         ErrorStatus: {
             /**
@@ -139,7 +190,7 @@ export interface components {
              * @description The server's time of the answer, RFC 3339 in UTC with milliseconds.
              */
             timestamp: string;
-            /** @description Why the login failed (this project's member). */
+            /** @description Why the request failed (this project's member). */
             message: string;
         };
         /** @description The error envelope, the success envelope's shape with `data` null (this project's). */
@@ -189,7 +240,23 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
-        /** @description The request body is larger than 64 KiB. This project's answer. */
+        /**
+         * @description No `Authorization: Bearer <accessToken>`, or a token that is not a
+         *     live access token of this server: expired, signed with another key,
+         *     an app JWT, malformed. The same answer for all of them. This
+         *     project's answer (`checkToken` is this project's operation).
+         */
+        AccessTokenRefused: {
+            headers: {
+                /** @description `Bearer`, with `error="invalid_token"` when a token was sent and refused (RFC 6750). */
+                "WWW-Authenticate"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The request body is larger than 64 KiB (a GET's included). This project's answer. */
         TooLarge: {
             headers: {
                 [name: string]: unknown;
@@ -279,6 +346,28 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["AttemptLimit"];
             503: components["responses"]["Busy"];
+        };
+    };
+    checkToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The access token is live; `data` holds its claims. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenCheckResponse"];
+                };
+            };
+            401: components["responses"]["AccessTokenRefused"];
+            413: components["responses"]["TooLarge"];
         };
     };
 }

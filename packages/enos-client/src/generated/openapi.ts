@@ -52,8 +52,181 @@ export interface paths {
          *
          *     The same numbers are in `x-attempt-limit`, which the reference server
          *     reads.
+         *
+         *     **The token** (this project's lifetime; the page gives none) is valid
+         *     **7,200 seconds** (`x-token-lifetime-seconds`), sent as
+         *     `Authorization: Bearer <accessToken>` to the operations that take it.
+         *     It opens a session: Choose Organization adds a refresh token to it,
+         *     Refresh Access Token rotates both, Log Out ends it. The reference
+         *     server holds at most `x-session-capacity.sessions` live sessions; a
+         *     login past them is answered 31503 with `Retry-After` of
+         *     `x-session-capacity.retryAfterSeconds`.
          */
         post: operations["login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/app-portal-service/v2.0/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Log out
+         * @description **Not on the Log In page.** The vendor's "Log Out" page
+         *     (https://support.enos-iot.com/docs/app-portal-api/en/latest/authentication/logout):
+         *     "Log out of the account." `GET https://{apigw-address}/app-portal-service/v2.0/logout`,
+         *     with the header `Authorization`, "The access token (or bearer token).
+         *     Refer to Log In or Refresh Access Token to learn how to get the access
+         *     token." The answer's `data` is a Boolean, "true = successful"; the
+         *     page's sample is `{"code":200,"message":"","data":true}`.
+         *
+         *     The session ends: its access token and its refresh token (if Choose
+         *     Organization gave it one) stop working at once. Its error code is the
+         *     later page's (https://support.enos-iot.com/app-portal-api/en/dev/authentication/logout.html):
+         *     31401 "Access token is not valid".
+         *
+         *     **Checks, in order**: no `Authorization: Bearer <token>`, or a token
+         *     that is unknown, expired or ended: 401, 31401; a body over 64 KiB:
+         *     413, 31413; otherwise 200, `data: true`.
+         */
+        get: operations["logout"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/app-portal-service/v2.0/token/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Refresh the access token
+         * @description **Not on the Log In page.** The vendor's "Refresh Access Token" page
+         *     (https://support.enos-iot.com/docs/app-portal-api/en/2.3.0/authentication/refresh_access_token.html):
+         *     "Request a new access token using the refresh token."
+         *     `GET https://{apigw-address}/app-portal-service/v2.0/token/refresh`,
+         *     the query parameter `refreshToken`, "The refresh token. Refer to
+         *     Choose Organization to learn how to get the refresh token." "User
+         *     login to Application Portal is not required": no `Authorization`.
+         *     The answer carries the user, the current organization, "The new
+         *     access token", "The new refresh token" and `refreshTokenExpire`.
+         *
+         *     **Rotation** (this project's decision; the page says only that both
+         *     tokens are new): a refresh token works once. The answer's tokens
+         *     replace the session's: the refresh token used and the session's
+         *     previous access token stop working. The new refresh token is valid
+         *     30 days from now (`x-refresh-token-lifetime-seconds` of Choose
+         *     Organization), the new access token 7,200 seconds. A refresh token
+         *     whose session has logged out is refused.
+         *
+         *     Error codes are the later page's
+         *     (https://support.enos-iot.com/app-portal-api/en/3.0.0/authentication/refresh_access_token.html):
+         *     31400 "Refresh Token is required", 31401 "Please login first" ("Please
+         *     login first to get the Access Token and Refresh Token").
+         *
+         *     **Checks, in order**: `refreshToken` missing or empty: 400, 31400; a
+         *     body over 64 KiB: 413, 31413; a refresh token that is unknown,
+         *     expired, used already, replaced or of an ended session: 401, 31401;
+         *     otherwise 200.
+         */
+        get: operations["refreshAccessToken"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/app-portal-service/v2.1/session/info": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get token information
+         * @description **Not on the Log In page.** The vendor's "Get Token Information" page
+         *     (https://support.enos-iot.com/docs/app-portal-api/en/2.3.0/authentication/get_token_information.html):
+         *     "Get information about the user who is currently logged-in through the
+         *     access token." `GET https://{apigw-address}/app-portal-service/v2.1/session/info`
+         *     (the page writes `v2.1`), with the header `Authorization`, "The access
+         *     token (or bearer token)". "User login to Application Portal is
+         *     required." The answer's `data` holds `userId`, `userName`,
+         *     `currentOrgId` and `currentOrgName`.
+         *
+         *     `currentOrgId` and `currentOrgName` are the organization Choose
+         *     Organization set, and are absent until it has (the later page answers
+         *     31512 "Organization unselected" instead; see the API's description).
+         *     The error code is the later page's
+         *     (https://support.enos-iot.com/docs/app-portal-api/en/2.4.0/authentication/get_token_information.html):
+         *     31401 "Please login first".
+         *
+         *     **Checks, in order**: no `Authorization: Bearer <token>`, or a token
+         *     that is unknown, expired or ended: 401, 31401; a body over 64 KiB:
+         *     413, 31413; otherwise 200.
+         */
+        get: operations["getTokenInformation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/app-portal-service/v2.1/session/set": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Choose an organization
+         * @description **Not on the Log In page**; described because the Refresh Access
+         *     Token page names it as the source of the refresh token. The vendor's
+         *     "Choose Organization" page
+         *     (https://support.enos-iot.com/docs/app-portal-api/en/2.1.0/user_and_ou/choose_organization.html):
+         *     "Select the organization that the user needs to use after login."
+         *     `POST https://{apigw-address}/app-portal-service/v2.1/session/set`,
+         *     the header `Authorization`, "The access token (or bearer token)",
+         *     and the body `{"orgId": "yourOrgId"}`, "The organization ID". The
+         *     answer carries the user, the organization chosen, "The access token
+         *     in the request", "The new refresh token" and `refreshTokenExpire`.
+         *
+         *     The organization must be one of those the login answered for the
+         *     user. The refresh token is valid **2,592,000 seconds**, 30 days
+         *     (`x-refresh-token-lifetime-seconds`; see the API's description); a
+         *     second choice replaces it (the previous one stops working), and
+         *     changes the current organization. Error codes are the later page's
+         *     (https://support-ppe1.envisioniot.com/docs/app-portal-api/en/dev/user_and_ou/choose_organization.html):
+         *     31400 "orgId is required", 31401 "Please login first", 31404 "Can not
+         *     find this organization.".
+         *
+         *     **Checks, in order**: no `Authorization: Bearer <token>`, or a token
+         *     that is unknown, expired or ended: 401, 31401; media type not
+         *     `application/json`: 415, 31415; a body over 64 KiB: 413, 31413; a body
+         *     missing, not JSON, or without a non-empty string `orgId`: 400, 31400;
+         *     an `orgId` that is not one of the user's organizations: 404, 31404;
+         *     otherwise 200.
+         */
+        post: operations["chooseOrganization"];
         delete?: never;
         options?: never;
         head?: never;
@@ -97,15 +270,90 @@ export interface components {
             /** @description Empty on success. */
             message: string;
         };
+        /** @description The organization to work in (the Choose Organization page's body). */
+        ChooseOrganizationRequest: {
+            /** @description The organization ID, one of the `organizations` the login answered. */
+            orgId: string;
+        };
+        /** @description Log Out's envelope. */
+        LogoutResponse: {
+            /**
+             * @description Always 200 on success.
+             * @constant
+             */
+            code: 200;
+            /** @description Whether the logout succeeded ("true = successful"); always `true` here, a failure being an error answer. */
+            data: boolean;
+            /** @description Empty on success. */
+            message: string;
+        };
+        /**
+         * @description A session with a refresh token: the answer of Choose Organization
+         *     and of Refresh Access Token (their pages' data struct).
+         */
+        SessionData: {
+            /** @description The user ID. */
+            userId: string;
+            /** @description The user name. */
+            userName: string;
+            /** @description The current organization ID. */
+            currentOrgId: string;
+            /** @description The current organization name. */
+            currentOrgName: string;
+            /** @description The access token (Choose Organization, "The access token in the request"; Refresh Access Token, "The new access token"). */
+            accessToken: string;
+            /** @description The new refresh token, for one Refresh Access Token. Opaque (the vendor's sample is a JWT; the reference server's is not). */
+            refreshToken: string;
+            /**
+             * Format: int64
+             * @description When the refresh token expires, in milliseconds since the Unix epoch (the pages' samples; their tables say "in UTC format").
+             */
+            refreshTokenExpire: number;
+        };
+        /** @description The success envelope of Choose Organization and Refresh Access Token. */
+        SessionResponse: {
+            /**
+             * @description Always 200 on success.
+             * @constant
+             */
+            code: 200;
+            data: components["schemas"]["SessionData"];
+            /** @description Empty on success. */
+            message: string;
+        };
+        /** @description The user of an access token (the Get Token Information page's data struct). */
+        TokenInformation: {
+            /** @description The user ID. */
+            userId: string;
+            /** @description The user name. */
+            userName: string;
+            /** @description The current organization ID; absent until Choose Organization has set one. */
+            currentOrgId?: string;
+            /** @description The current organization name; absent until Choose Organization has set one. */
+            currentOrgName?: string;
+        };
+        /** @description Get Token Information's envelope. */
+        TokenInformationResponse: {
+            /**
+             * @description Always 200 on success.
+             * @constant
+             */
+            code: 200;
+            data: components["schemas"]["TokenInformation"];
+            /** @description Empty on success. */
+            message: string;
+        };
         /** @description The error envelope. `code` is `31` followed by the HTTP status. */
         ErrorResponse: {
             /**
-             * @description 31400 user password is missing or not valid; 31413 body too large;
-             *     31415 media type not supported; 31429 attempt limit reached;
+             * @description 31400 a parameter missing or not valid (the user's password, the
+             *     refresh token, the `orgId`); 31401 no live access token or refresh
+             *     token; 31404 no such organization of the user; 31413 body too
+             *     large; 31415 media type not supported; 31429 attempt limit reached;
              *     31503 server busy (this project's).
              * @enum {integer}
              */
-            code: 31400 | 31413 | 31415 | 31429 | 31503;
+            code: 31400 | 31401 | 31404 | 31413 | 31415 | 31429 | 31503;
             /** @description Human-readable reason. */
             message: string;
             /** @description Always `null` on errors. */
@@ -128,10 +376,85 @@ export interface components {
         };
         /**
          * @description 31413 — the request body is larger than the server accepts (64 KiB
-         *     on the reference server). Not on the vendor's page: the reference
-         *     server's answer, following the `31`+HTTP-status rule.
+         *     on the reference server), a GET's included. Not on the vendor's page:
+         *     the reference server's answer, following the `31`+HTTP-status rule.
          */
         TooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /**
+         * @description 31401 — no `Authorization: Bearer <token>`, or a token that is
+         *     unknown, expired or ended. The later Log Out page's code and message.
+         */
+        AccessTokenNotValid: {
+            headers: {
+                /** @description `Bearer`, with `error="invalid_token"` when a token was sent and refused (RFC 6750). */
+                "WWW-Authenticate"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /**
+         * @description 31401 — no `Authorization: Bearer <token>`, or a token that is
+         *     unknown, expired or ended. The later pages' code and message.
+         */
+        NotLoggedIn: {
+            headers: {
+                /** @description `Bearer`, with `error="invalid_token"` when a token was sent and refused (RFC 6750). */
+                "WWW-Authenticate"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description 31400 — the query has no `refreshToken`, or an empty one. The later Refresh Access Token page's code and message. */
+        RefreshTokenRequired: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /**
+         * @description 31401 — the refresh token is unknown, expired, used already, replaced
+         *     by a later Choose Organization, or its session has logged out. The
+         *     later Refresh Access Token page's code and message ("Please login
+         *     first to get the Access Token and Refresh Token").
+         */
+        RefreshTokenRefused: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /**
+         * @description 31400 — the body is missing, is not JSON, or has no non-empty string
+         *     `orgId`. The later Choose Organization page's code and message.
+         */
+        OrgIdRequired: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /**
+         * @description 31404 — `orgId` is not one of the organizations the login answered
+         *     for the user. The later Choose Organization page's code and message.
+         */
+        OrganizationNotFound: {
             headers: {
                 [name: string]: unknown;
             };
@@ -176,7 +499,9 @@ export interface components {
          *     OWASP's cost takes 128 MiB and a few hundred milliseconds each) and
          *     lets 32 more wait their turn for at most 10 seconds: a login past the
          *     queue is answered at once, one whose turn has not come in 10 seconds
-         *     then.
+         *     then. The same answer when the server holds as many live sessions as
+         *     it can: the login's `x-session-capacity` gives the number and the
+         *     `Retry-After`.
          */
         Busy: {
             headers: {
@@ -223,6 +548,108 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["AttemptLimit"];
             503: components["responses"]["Busy"];
+        };
+    };
+    logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Logged out; the session's tokens no longer work. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LogoutResponse"];
+                };
+            };
+            401: components["responses"]["AccessTokenNotValid"];
+            413: components["responses"]["TooLarge"];
+        };
+    };
+    refreshAccessToken: {
+        parameters: {
+            query: {
+                /**
+                 * @description The refresh token that Choose Organization (or the previous refresh) answered.
+                 * @example yourRefreshToken
+                 */
+                refreshToken: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The session's new access token and refresh token. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionResponse"];
+                };
+            };
+            400: components["responses"]["RefreshTokenRequired"];
+            401: components["responses"]["RefreshTokenRefused"];
+            413: components["responses"]["TooLarge"];
+        };
+    };
+    getTokenInformation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user of the token, and the organization chosen, if any. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenInformationResponse"];
+                };
+            };
+            401: components["responses"]["NotLoggedIn"];
+            413: components["responses"]["TooLarge"];
+        };
+    };
+    chooseOrganization: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChooseOrganizationRequest"];
+            };
+        };
+        responses: {
+            /** @description The organization is the session's current one; `data.refreshToken` refreshes the access token. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionResponse"];
+                };
+            };
+            400: components["responses"]["OrgIdRequired"];
+            401: components["responses"]["NotLoggedIn"];
+            404: components["responses"]["OrganizationNotFound"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
         };
     };
 }

@@ -3,8 +3,19 @@ import type { Context } from 'hono';
 import type { RequestBodyPlan } from '../plan/operation-plan.js';
 import type { RequestProblem } from '../problems.js';
 
-/** The body, or why it was refused; either way the request's documented media type, when it had one. */
-export type BodyOutcome = { ok: true; value: unknown; mediaType: string | undefined } | { ok: false; problem: RequestProblem; mediaType?: string };
+/**
+ * The body, or why it was refused; either way the request's documented
+ * media type, when it had one. `close`: the rest of the body is still on
+ * the connection, which can carry no other request.
+ */
+export type BodyOutcome = { ok: true; value: unknown; mediaType: string | undefined } | { ok: false; problem: RequestProblem; mediaType?: string; close?: boolean };
+
+/**
+ * How much of a body past the limit is read and dropped, so that the client,
+ * still sending, gets to read the 413 and keep its connection. Past it the
+ * answer closes the connection: a client sending megabytes is not owed one.
+ */
+const DRAIN_BYTES = 1024 * 1024;
 
 /** Replaces invalid sequences with U+FFFD, as the platform's own body reading does; the reader then refuses them. */
 const utf8 = new TextDecoder('utf-8');
@@ -29,14 +40,16 @@ export function bodyLimit(maxBytes: number): BodyLimit {
  * refused.
  */
 export async function readRequestBody(c: Context, declared: RequestBodyPlan | undefined, { maxBytes, tooLarge }: BodyLimit): Promise<BodyOutcome> {
-  const refuseSize = (mediaType?: string): BodyOutcome => ({ ok: false, problem: tooLarge, mediaType });
+  const refuseSize = (mediaType: string | undefined, close: boolean): BodyOutcome => ({ ok: false, problem: tooLarge, mediaType, close });
   const header = c.req.header('content-length');
   const length = header === undefined ? undefined : Number(header);
   const streamed = length === undefined && c.req.header('transfer-encoding') !== undefined;
   if (!declared) {
-    if (length !== undefined) return length > maxBytes ? refuseSize() : NO_BODY;
+    // Left unread, an announced body is drained by the platform after the answer, if it is not too large to be.
+    if (length !== undefined) return length > maxBytes ? refuseSize(undefined, length > maxBytes + DRAIN_BYTES) : NO_BODY;
     // Streamed (or built in process, without a length): read up to the limit and dropped.
-    return (await readCapped(c, maxBytes).catch(() => '')) === undefined ? refuseSize() : NO_BODY;
+    const read = await readCapped(c, maxBytes).catch(() => '');
+    return typeof read === 'string' ? NO_BODY : refuseSize(undefined, !read.drained);
   }
   // An optional body may be left out altogether, Content-Type included.
   if (!declared.required && !streamed && !length && c.req.header('content-type') === undefined) return NO_BODY;
@@ -53,16 +66,16 @@ export async function readRequestBody(c: Context, declared: RequestBodyPlan | un
   if (coding !== undefined && coding.trim().toLowerCase() !== 'identity') {
     return { ok: false, problem: { kind: 'unsupported-media-type', message: `the content coding "${coding}" is not supported: send the body unencoded` }, mediaType };
   }
-  if (length !== undefined && length > maxBytes) return refuseSize(mediaType);
+  if (length !== undefined && length > maxBytes) return refuseSize(mediaType, length > maxBytes + DRAIN_BYTES);
   // With a Content-Length the framing bounds the body; without one it is read up to the limit and no further.
-  let text: string | undefined;
+  let text: string | { drained: boolean };
   try {
     text = length !== undefined ? await c.req.text() : await readCapped(c, maxBytes);
   } catch {
     // The client went away mid-upload: nobody will read the answer, and it is no server error.
     return { ok: false, problem: { kind: 'malformed-body', reason: 'incomplete', message: 'the request body ended before it was complete' }, mediaType };
   }
-  if (text === undefined) return refuseSize(mediaType);
+  if (typeof text !== 'string') return refuseSize(mediaType, !text.drained);
   if (text.length === 0) {
     return declared.required ? { ok: false, problem: { kind: 'missing-body', message: 'request body is required' }, mediaType } : NO_BODY;
   }
@@ -77,8 +90,12 @@ export async function readRequestBody(c: Context, declared: RequestBodyPlan | un
   return { ok: false, problem: { kind: 'invalid-body', message: reading.issues.map((issue) => issue.message).join('; '), issues: reading.issues }, mediaType };
 }
 
-/** The body up to `maxBytes` as text, or undefined as soon as it is longer: a streamed body is never buffered past the limit. */
-async function readCapped(c: Context, maxBytes: number): Promise<string | undefined> {
+/**
+ * The body up to `maxBytes` as text; or, as soon as it is longer, whether
+ * the rest could be read and dropped (up to `DRAIN_BYTES` more): a streamed
+ * body is never buffered past the limit.
+ */
+async function readCapped(c: Context, maxBytes: number): Promise<string | { drained: boolean }> {
   const stream = c.req.raw.body;
   if (!stream) return '';
   const reader = stream.getReader();
@@ -88,10 +105,7 @@ async function readCapped(c: Context, maxBytes: number): Promise<string | undefi
     const { done, value } = await reader.read();
     if (done) break;
     size += value.length;
-    if (size > maxBytes) {
-      await reader.cancel();
-      return undefined;
-    }
+    if (size > maxBytes) return { drained: await drain(reader, maxBytes + DRAIN_BYTES - size) };
     chunks.push(value);
   }
   const bytes = new Uint8Array(size);
@@ -101,4 +115,16 @@ async function readCapped(c: Context, maxBytes: number): Promise<string | undefi
     offset += chunk.length;
   }
   return utf8.decode(bytes);
+}
+
+/** Reads and drops up to `budget` bytes more; whether the body ended within them. */
+async function drain(reader: ReadableStreamDefaultReader<Uint8Array>, budget: number): Promise<boolean> {
+  let left = budget;
+  while (left >= 0) {
+    const { done, value } = await reader.read();
+    if (done) return true;
+    left -= value.length;
+  }
+  await reader.cancel();
+  return false;
 }

@@ -1,4 +1,6 @@
 import type { OpenApiDocument } from '@loginspec/codec';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { Description } from '../description/description.js';
@@ -115,7 +117,7 @@ describe('operationRouter: bodies', () => {
     expect((await post(app, null)).status).toBe(415);
   });
 
-  it('answers 413 for a body over the limit, announced or streamed, and reads no further', async () => {
+  it('answers 413 for a body over the limit, announced or streamed, and buffers none of it', async () => {
     const { app, seen } = echoApp(1024);
     const big = JSON.stringify({ name: 'x'.repeat(2048), count: 1 });
     expect((await post(app, big, { 'content-type': 'application/json' })).status).toBe(413);
@@ -129,8 +131,44 @@ describe('operationRouter: bodies', () => {
     const res = await app.request('/items', { method: 'POST', body: endless, headers: { 'content-type': 'application/json' }, duplex: 'half' } as RequestInit);
     expect(res.status).toBe(413);
     expect(await res.json()).toMatchObject({ kind: 'body-too-large' });
-    expect(pulled).toBeLessThan(10);
+    // An endless upload is read (and dropped) for at most a mebibyte past the limit, then left: the connection closes.
+    expect(pulled).toBeLessThan((1024 + 1024 * 1024) / 512 + 4);
     expect(seen).toEqual([]);
+    expect(res.headers.get('connection')).toBe('close');
+  });
+
+  it('drains a streamed body a little too large, so that the client reads its 413 and keeps its connection; closes after a huge one', async () => {
+    const server = serve({ fetch: echoApp(1024).app.fetch, hostname: '127.0.0.1', port: 0 });
+    await new Promise((resolve) => server.once('listening', resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const streamed = (bytes: number) => {
+      const big = new Uint8Array(bytes).fill(0x20);
+      let offset = 0;
+      return new ReadableStream<Uint8Array>({
+        pull(controller) {
+          if (offset >= big.length) return controller.close();
+          controller.enqueue(big.subarray(offset, (offset += 16_384)));
+        },
+      });
+    };
+    const upload = (bytes: number) => fetch(`${base}/items`, { method: 'POST', body: streamed(bytes), headers: { 'content-type': 'application/json' }, duplex: 'half' } as RequestInit);
+    try {
+      const refused = await upload(1_000_000);
+      expect([refused.status, refused.headers.get('connection')]).toEqual([413, 'keep-alive']);
+      await refused.arrayBuffer();
+      // Every following request finds a live connection.
+      for (let i = 0; i < 3; i++) {
+        const res = await fetch(`${base}/items`, { method: 'POST', body: JSON.stringify({ name: 'a', count: 1 }), headers: { 'content-type': 'application/json' } });
+        expect(res.status).toBe(200);
+        await res.arrayBuffer();
+      }
+      const huge = await upload(8_000_000).catch((error: Error) => error);
+      // Refused either way: by a 413 that closes the connection, or by the connection closing under the upload.
+      if (huge instanceof Response) expect([huge.status, huge.headers.get('connection')]).toEqual([413, 'close']);
+      else expect(huge.message).toMatch(/fetch failed/);
+    } finally {
+      server.close();
+    }
   });
 
   it.each([

@@ -108,7 +108,12 @@ export function operationRouter<Ops, Principals = Record<string, never>>(app: Ho
           principals = checked.principals;
         }
         const body = await readRequestBody(c, plan.requestBody, limit);
-        if (!body.ok) return respond(c, handlers.reject(body.problem, targetOf(c)), body.mediaType);
+        if (!body.ok) {
+          const refusal = handlers.reject(body.problem, targetOf(c)) as SentResponse;
+          // The rest of the body was left unread: the connection cannot carry another request.
+          const closing = body.close ? { ...refusal, headers: { ...refusal.headers, connection: 'close' } } : refusal;
+          return respond(c, closing as OperationResponse<Ops[K]>, body.mediaType);
+        }
         const request = {
           body: body.value,
           path: parameters.path,
