@@ -1,5 +1,5 @@
 import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { bundle, loadConfig } from '@redocly/openapi-core';
 import openapiTS, { astToString, type OpenAPI3 } from 'openapi-typescript';
 import type { RegisteredApi } from './registry.js';
@@ -11,22 +11,37 @@ export interface GeneratedFile {
 }
 
 /**
+ * A description bundled the way this project bundles it: local `$ref`s kept,
+ * external files (XML examples, other files' schemas) inlined, under the
+ * configuration of `<configRoot>/redocly.yaml`. `source` is relative to `root`
+ * (or absolute). Throws on any error, naming the description.
+ */
+export async function bundleDescription(root: string, source: string, configRoot: string = root): Promise<Record<string, unknown>> {
+  const config = await loadConfig({ configPath: join(configRoot, 'redocly.yaml') });
+  const { bundle: result, problems } = await bundle({ ref: resolve(root, source), config });
+  const errors = problems.filter((p) => p.severity === 'error');
+  if (errors.length > 0) {
+    throw new Error(`${source}: cannot bundle:\n${errors.map((p) => `  ${p.message} (${p.location[0]?.pointer ?? ''})`).join('\n')}`);
+  }
+  return result.parsed as Record<string, unknown>;
+}
+
+/** The text of a bundled description as committed: two-space JSON and a final newline. */
+export function bundleText(document: unknown): string {
+  return `${JSON.stringify(document, null, 2)}\n`;
+}
+
+/**
  * What one description generates: the bundle (local `$ref`s kept, external
  * files such as XML examples inlined) and the types openapi-typescript makes
  * from that same bundle, so the two cannot disagree.
  */
 async function generate(root: string, source: string, bundlePath: string, typesPath: string): Promise<GeneratedFile[]> {
-  const config = await loadConfig({ configPath: join(root, 'redocly.yaml') });
-  const { bundle: result, problems } = await bundle({ ref: join(root, source), config });
-  const errors = problems.filter((p) => p.severity === 'error');
-  if (errors.length > 0) {
-    throw new Error(`${source}: cannot bundle:\n${errors.map((p) => `  ${p.message} (${p.location[0]?.pointer ?? ''})`).join('\n')}`);
-  }
-  const document = result.parsed as OpenAPI3;
+  const document = (await bundleDescription(root, source)) as unknown as OpenAPI3;
   const types = astToString(await openapiTS(document, { silent: true }));
   const header = `// Generated from ${source} by \`pnpm gen\`. Do not edit by hand: edit the description and regenerate.\n`;
   return [
-    { path: bundlePath, content: `${JSON.stringify(document, null, 2)}\n` },
+    { path: bundlePath, content: bundleText(document) },
     { path: typesPath, content: header + types },
   ];
 }
