@@ -80,7 +80,7 @@ export function createControlsApp(harness: TestHarness): Hono {
     handle({ path, query }) {
       const api = apiOf('readInbox', path);
       if (isAnswer(api)) return api;
-      return { status: 200, body: { messages: api.inbox.read(String(query.to)) } };
+      return { status: 200, body: api.inbox.read(String(query.to)) };
     },
   });
 

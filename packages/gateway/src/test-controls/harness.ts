@@ -1,6 +1,9 @@
 import { type DeliveredMessage, HashingPool, memoryStores, type ReferenceServerOptions } from '@loginspec/login-kit';
+import { clientAddress } from '@loginspec/openapi-runtime/node';
 import { ControlledClock, ControlledHashingPool, type ControlledStores, controlledStores, Faults } from '@loginspec/login-kit/controls';
 import { Inbox } from './inbox.js';
+
+const believeLoopback = clientAddress({ trustedProxies: ['127.0.0.0/8', '::1'] });
 
 /** One API's controllable collaborators. */
 export interface ControlledApi {
@@ -31,6 +34,8 @@ export class TestHarness {
     this.apis.set(api, { stores, faults, inbox });
     return {
       ...base,
+      // A test speaks for several clients through its loopback peer, unless the caller says whom to believe.
+      clientAddress: base.clientAddress ?? believeLoopback,
       clock: this.clock,
       stores,
       hashing: new ControlledHashingPool(this.#hashing, faults),

@@ -1,0 +1,105 @@
+import { tmpdir } from 'node:os';
+import type { ScenarioSuite } from '@loginspec/contract-testkit';
+import { serveOnLoopback } from '@loginspec/contract-testkit';
+import { server as enos } from '@loginspec/enos-server';
+import { enosSuite } from '@loginspec/enos-server/scenarios';
+import { createControlsApp, createGateway, TestHarness } from '@loginspec/gateway';
+import type { AttemptCounter, ReferenceServerOptions, Stores } from '@loginspec/login-kit';
+import { Hono } from 'hono';
+import { afterEach, describe, expect, it } from 'vitest';
+import { RemoteControls } from './remote-controls.js';
+import { type ApiReport, runApi } from './run-api.js';
+
+const FAST = { N: 2 ** 10, r: 8, p: 1 };
+const LOGIN = '/enos/app-portal-service/v2.0/login';
+const closers: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  await Promise.all(closers.splice(0).map((close) => close()));
+});
+
+/** An answer changed on its way out: how a server departs from its description. */
+type Breakage = (request: Request, response: Response) => Promise<Response | undefined>;
+
+/** Attempts that are never counted: a lockout that never triggers. */
+const neverLimited = (stores: Stores): Stores => ({
+  ...stores,
+  attempts: (): AttemptCounter => ({ reserve: async () => ({ granted: true, id: 'x', keys: [] }), release: async () => {}, clear: async () => {} }),
+});
+
+/** The enos reference server behind pnpm start's test controls, broken as `breakage` says; the suite's report of it. */
+async function reportOn({ breakage, options = (o) => o, vendor = false }: { breakage?: Breakage; options?: (o: ReferenceServerOptions) => ReferenceServerOptions; vendor?: boolean }): Promise<ApiReport> {
+  const harness = new TestHarness();
+  const app = await enos.create(options(harness.optionsFor('enos', { scrypt: FAST })));
+  const broken = new Hono();
+  if (breakage) {
+    broken.use('*', async (c, next) => {
+      await next();
+      c.res = (await breakage(c.req.raw, c.res)) ?? c.res;
+    });
+  }
+  broken.route('/', app);
+  const running = await serveOnLoopback(createGateway({ apis: [{ name: 'enos', app: broken }], docsDir: tmpdir(), controls: createControlsApp(harness) }));
+  closers.push(running.close);
+  const controls = await RemoteControls.find(running.baseUrl);
+  return runApi({ suite: enosSuite as ScenarioSuite<unknown>, baseUrl: `${running.baseUrl}/enos`, controls, vendor });
+}
+
+const failures = (report: ApiReport) => report.cases.filter((c) => c.outcome === 'failed').map((c) => `${c.name}: ${c.error}`);
+const isLogin = (request: Request) => request.method === 'POST' && new URL(request.url).pathname === LOGIN;
+const loginBody = async (response: Response) => (await response.clone().json()) as { data: Record<string, unknown> };
+
+describe('the conformance suite against broken servers', () => {
+  it('passes the reference server itself', async () => {
+    expect(failures(await reportOn({}))).toEqual([]);
+  });
+
+  it('names a wrong status', async () => {
+    const report = await reportOn({ breakage: async (request, response) => (isLogin(request) && response.status === 200 ? new Response(response.body, { status: 201, headers: response.headers }) : undefined) });
+    expect(failures(report).join('\n')).toMatch(/login \(POST \/enos\/app-portal-service\/v2\.0\/login\) answered 201, which the description does not document/);
+  });
+
+  it('names a missing field', async () => {
+    const report = await reportOn({
+      breakage: async (request, response) => {
+        if (!isLogin(request) || response.status !== 200) return undefined;
+        const body = await loginBody(response);
+        delete body.data.accessToken;
+        return Response.json(body, { headers: response.headers });
+      },
+    });
+    expect(failures(report).join('\n')).toMatch(/body\/data must have required property 'accessToken'/);
+  });
+
+  it('names an extra, undocumented field, and only warns of it against a vendor', async () => {
+    const extra: Breakage = async (request, response) => {
+      if (!isLogin(request) || response.status !== 200) return undefined;
+      const body = await loginBody(response);
+      return Response.json({ ...body, debug: 'build 42' }, { headers: response.headers });
+    };
+    expect(failures(await reportOn({ breakage: extra })).join('\n')).toMatch(/must NOT have additional properties/);
+    const vendor = await reportOn({ breakage: extra, vendor: true });
+    expect(failures(vendor)).toEqual([]);
+    expect(vendor.warnings).toContain('login 200: the member /debug is not documented');
+  });
+
+  it('names a 500 on bad input', async () => {
+    const report = await reportOn({
+      breakage: async (request, response) => (isLogin(request) && response.status === 400 ? Response.json({ code: 31500, message: 'NullPointerException', data: null }, { status: 500 }) : undefined),
+    });
+    expect(failures(report).join('\n')).toMatch(/answered 500, which the description does not document/);
+  });
+
+  it('names a plain-text error', async () => {
+    const report = await reportOn({
+      breakage: async (request, response) => (isLogin(request) && response.status === 415 ? new Response('Unsupported Media Type', { status: 415, headers: { 'content-type': 'text/plain' } }) : undefined),
+    });
+    expect(failures(report).join('\n')).toMatch(/answered 415 as text\/plain; documented: application\/json/);
+  });
+
+  it('names a lockout that never triggers', async () => {
+    const report = await reportOn({ options: (o) => ({ ...o, stores: neverLimited(o.stores as Stores) }) });
+    const failed = failures(report).join('\n');
+    expect(failed).toMatch(/judges at most the limit of 50 parallel wrong passwords/);
+    expect(failed).toMatch(/locks an account against strangers/);
+  });
+});

@@ -1,0 +1,92 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { enos } from '@loginspec/enos-server';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runCampaign } from './campaign.js';
+
+interface Answer {
+  status: number;
+  type?: string;
+  body?: string;
+}
+
+const servers: Server[] = [];
+afterEach(async () => {
+  await Promise.all(
+    servers.splice(0).map(
+      (s) =>
+        new Promise<void>((done) => {
+          s.closeAllConnections();
+          s.close(() => done());
+        }),
+    ),
+  );
+});
+
+/** A server that claims to implement the description, and answers what `answer` says whatever it is sent (the body read to its end). */
+async function fake(answer: (method: string, url: string) => Answer): Promise<string> {
+  const server = createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      const { status, type, body } = answer(req.method ?? '', req.url ?? '');
+      res.writeHead(status, type ? { 'content-type': type } : {});
+      res.end(body);
+    });
+  });
+  servers.push(server);
+  await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+const LOGIN = ['login'];
+const ok = JSON.stringify(enos.responseExample('login', 200));
+
+describe('runCampaign', () => {
+  it('fails a 2xx to every request the description forbids, and passes the positive ones', async () => {
+    const baseUrl = await fake(() => ({ status: 200, type: 'application/json', body: ok }));
+    const result = await runCampaign({ description: enos, baseUrl, cases: 150, seed: 7, operations: LOGIN });
+    expect(result.cases).toBe(150);
+    const kinds = new Set(result.failures.map((f) => f.kind));
+    expect(kinds.has('valid')).toBe(false);
+    for (const kind of ['missing-required', 'oversized', 'media-undocumented', 'malformed-json'] as const) expect(kinds.has(kind), kind).toBe(true);
+    for (const failure of result.failures) expect(failure.problem).toBe('answered 200 to a request the description forbids');
+  });
+
+  it("fails a server error, a framework's plain-text answer and an undocumented status", async () => {
+    const answers: Answer[] = [
+      { status: 500, type: 'application/json', body: '{"code":31500,"message":"x","data":null}' },
+      { status: 404, type: 'text/plain; charset=UTF-8', body: '404 Not Found' },
+      { status: 418, type: 'application/json', body: '{}' },
+      { status: 400, type: 'application/json', body: '{"code":"wrong"}' },
+    ];
+    let next = 0;
+    const baseUrl = await fake(() => answers[next++ % answers.length] as Answer);
+    const result = await runCampaign({ description: enos, baseUrl, cases: 8, seed: 7, operations: LOGIN });
+    expect(result.failures).toHaveLength(8);
+    const problems = result.failures.slice(0, 4).map((f) => f.problem);
+    expect(problems[0]).toMatch(/^a server error \(500\)/);
+    expect(problems[1]).toMatch(/^a plain-text answer/);
+    expect(problems[2]).toMatch(/^contract: .* answered 418, which the description does not document/);
+    expect(problems[3]).toMatch(/^contract: .* does not match its schema/);
+    expect(result.failures[1]).toMatchObject({ status: 404, body: '404 Not Found', seed: 7, path: '1' });
+  });
+
+  it('reports a failure with its seed and path, which replay the same request', async () => {
+    const baseUrl = await fake((_, url) => (url.includes('login') ? { status: 200, type: 'application/json', body: ok } : { status: 404 }));
+    const result = await runCampaign({ description: enos, baseUrl, cases: 60, seed: 99, operations: LOGIN });
+    const failure = result.failures.at(-1);
+    expect(failure).toBeDefined();
+    const replay = await runCampaign({ description: enos, baseUrl, cases: 60, seed: failure?.seed as number, path: failure?.path, operations: LOGIN });
+    expect(replay.cases).toBe(1);
+    expect(replay.failures).toEqual([failure]);
+  });
+
+  it('gives up on a request after its timeout, and says so', async () => {
+    const server = createServer(() => {});
+    servers.push(server);
+    await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
+    const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const result = await runCampaign({ description: enos, baseUrl, cases: 2, seed: 1, operations: LOGIN, timeoutMs: 200 });
+    expect(result.failures.map((f) => f.problem)).toEqual([expect.stringMatching(/^no answer: .*(timeout|aborted)/i), expect.stringMatching(/^no answer/)]);
+  });
+});

@@ -1,0 +1,129 @@
+import { ContractRecorder, exampleExchanges, type ScenarioSuite } from '@loginspec/contract-testkit';
+import { type CoverageRow, coverageOf } from './coverage.js';
+import { type Exchange, ExchangeLog } from './exchange-log.js';
+import type { RemoteControls } from './remote-controls.js';
+import { remoteContext } from './scenario-context.js';
+
+export type Outcome = 'passed' | 'failed' | 'skipped';
+
+/** One case of the suite: an example replayed, a scenario, a negative campaign. */
+export interface CaseResult {
+  kind: 'example' | 'scenario' | 'negative';
+  name: string;
+  outcome: Outcome;
+  /** Why it was skipped. */
+  reason?: string;
+  /** Why it failed. */
+  error?: string;
+  /** The last requests and answers before a failure, secrets masked. */
+  exchanges?: readonly Exchange[];
+  ms: number;
+}
+
+export interface ApiReport {
+  api: string;
+  baseUrl: string;
+  /** Whether the server offered test controls (a reference server). */
+  controls: boolean;
+  cases: CaseResult[];
+  coverage: CoverageRow[];
+  /** What a vendor-tolerant run let pass: undocumented members, project codes not seen. */
+  warnings: string[];
+}
+
+/** A campaign of generated requests, run by the caller's generator against one API. */
+export type NegativeCampaign = (target: { suite: ScenarioSuite<unknown>; baseUrl: string; fetch: (request: Request) => Promise<Response> }) => Promise<Omit<CaseResult, 'kind' | 'ms'>>;
+
+export interface ApiRunOptions {
+  suite: ScenarioSuite<unknown>;
+  baseUrl: string;
+  controls?: RemoteControls;
+  /** Skip what locks an account or leaves state a real server keeps. */
+  safe?: boolean;
+  /** A vendor's server: undocumented members and unseen project codes are warnings. */
+  vendor?: boolean;
+  /** Credentials that log in, in place of the description's `seed` examples. */
+  demo?: unknown;
+  negative?: NegativeCampaign;
+  progress?: (line: string) => void;
+}
+
+const NEED_WORDS = { clock: "move the server's clock", inbox: 'read what the server delivers', faults: 'make the server fail', addresses: 'speak from several client addresses' } as const;
+
+/**
+ * Runs one API's suite against a server: the description's examples
+ * replayed (on a reference server, whose demo data they hold), the contract
+ * scenarios, and a negative campaign; every answer is checked against the
+ * description by one recorder, whose coverage the report carries.
+ */
+export async function runApi({ suite, baseUrl, controls, safe = false, vendor = false, demo = suite.demo, negative, progress = () => {} }: ApiRunOptions): Promise<ApiReport> {
+  const log = new ExchangeLog();
+  const basePath = new URL(baseUrl).pathname.replace(/\/$/, '');
+  const recorder = new ContractRecorder(suite.description, { basePath, tolerateExtraMembers: vendor, fetch: log.wrap((request) => globalThis.fetch(request)) });
+  const cases: CaseResult[] = [];
+  const reference = controls?.serves(suite.api) ? controls : undefined;
+
+  const run = async (kind: CaseResult['kind'], name: string, skip: string | undefined, body: () => Promise<void>) => {
+    const started = performance.now();
+    const ms = () => Math.round(performance.now() - started);
+    if (skip) {
+      cases.push({ kind, name, outcome: 'skipped', reason: skip, ms: 0 });
+      progress(`  - ${name} (skipped: ${skip})`);
+      return;
+    }
+    log.clear();
+    try {
+      if (reference) await reference.reset(suite.api);
+      await body();
+      cases.push({ kind, name, outcome: 'passed', ms: ms() });
+      progress(`  ✓ ${name}`);
+    } catch (error) {
+      cases.push({ kind, name, outcome: 'failed', error: (error as Error).message ?? String(error), exchanges: [...log.exchanges], ms: ms() });
+      progress(`  ✗ ${name}`);
+    }
+  };
+
+  for (const op of suite.description.operations) {
+    for (const example of exampleExchanges(suite.description, op.operationId)) {
+      const name = `replays the ${example.name} example of ${op.operationId} (${example.mediaType}) with status ${example.status}`;
+      const skip = reference ? undefined : "the description's examples hold the reference server's demo data";
+      await run('example', name, skip, async () => {
+        const res = await recorder.fetch(`${baseUrl}${suite.description.examplePath(op.operationId)}`, { method: op.method.toUpperCase(), body: example.body, headers: { 'content-type': example.mediaType } });
+        if (res.status !== example.status) throw new Error(`answered ${res.status}, the example documents ${example.status}`);
+      });
+    }
+  }
+
+  for (const scenario of suite.scenarios) {
+    const needs = scenario.needs ?? [];
+    const unmet = reference ? undefined : needs[0];
+    const skip = unmet
+      ? `needs to ${NEED_WORDS[unmet]}: only a reference server with test controls offers it`
+      : safe && scenario.changesState
+        ? 'changes state a real server keeps (--safe)'
+        : undefined;
+    await run('scenario', scenario.name, skip, async () => {
+      const { context, done } = await remoteContext(suite.api, baseUrl, demo, recorder, needs, reference);
+      try {
+        await scenario.run(context);
+      } finally {
+        await done();
+      }
+    });
+  }
+
+  if (negative) {
+    const started = performance.now();
+    if (reference) await reference.reset(suite.api);
+    const result = await negative({ suite, baseUrl, fetch: (request) => recorder.fetch(request) });
+    cases.push({ kind: 'negative', ...result, ms: Math.round(performance.now() - started) });
+    progress(`  ${result.outcome === 'passed' ? '✓' : '✗'} ${result.name}`);
+  }
+
+  const coverage = coverageOf(suite.description, recorder);
+  const warnings = [...recorder.warnings];
+  if (vendor) {
+    for (const row of coverage.filter((r) => !r.seen && r.origin === 'project')) warnings.push(`${row.operation} ${row.status} ${row.code}: this project's code, not seen`);
+  }
+  return { api: suite.api, baseUrl, controls: reference !== undefined, cases, coverage, warnings };
+}

@@ -1,0 +1,40 @@
+import { coveredPercent } from './coverage.js';
+import type { ConformanceReport } from './report.js';
+import { RemoteControls } from './remote-controls.js';
+import { type ApiReport, type NegativeCampaign, runApi } from './run-api.js';
+import { loadSuites } from './suites.js';
+
+export interface ConformanceOptions {
+  /** The repository whose registry names the APIs and their scenarios. */
+  root: string;
+  /** One API's name, or `all`. */
+  api: string;
+  /** For one API, its base URL; for `all`, the origin that serves each API under `/<name>` (`pnpm start`). */
+  baseUrl: string;
+  safe?: boolean;
+  vendor?: boolean;
+  /** Credentials that log in, by API, in place of the descriptions' `seed` examples. */
+  demos?: Record<string, unknown>;
+  negative?: NegativeCampaign;
+  /** Coverage below this percentage fails the run (0 by default: a server without test controls cannot show its 500s). */
+  minCoverage?: number;
+  progress?: (line: string) => void;
+}
+
+/** Runs the suite of one API or of all against a server, and judges the whole. */
+export async function runConformance({ root, api, baseUrl, safe, vendor, demos = {}, negative, minCoverage = 0, progress = () => {} }: ConformanceOptions): Promise<ConformanceReport> {
+  const suites = await loadSuites(root);
+  const chosen = api === 'all' ? suites : suites.filter((s) => s.api === api);
+  if (chosen.length === 0) throw new Error(`no API is named "${api}": ${suites.map((s) => s.api).join(', ')}, or all`);
+  const base = baseUrl.replace(/\/+$/, '');
+  const controls = await RemoteControls.find(new URL(base).origin);
+  progress(`test controls: ${controls ? `found at ${controls.origin}/_controls` : 'none (cases that need them are skipped)'}`);
+  const apis: ApiReport[] = [];
+  for (const suite of chosen) {
+    const apiBase = api === 'all' ? `${base}/${suite.api}` : base;
+    progress(`${suite.api}: ${apiBase}`);
+    apis.push(await runApi({ suite, baseUrl: apiBase, controls, safe, vendor, demo: demos[suite.api] ?? suite.demo, negative, progress }));
+  }
+  const passed = apis.every((a) => a.cases.every((c) => c.outcome !== 'failed') && coveredPercent(a.coverage) >= minCoverage);
+  return { apis, passed, minCoverage };
+}

@@ -1,0 +1,73 @@
+import type { ContractRecorder, ScenarioContext, ScenarioNeed } from '@loginspec/contract-testkit';
+import type { RemoteControls } from './remote-controls.js';
+
+type Fetch = ScenarioContext<unknown>['fetch'];
+
+/**
+ * A scenario's context against a server over HTTP: its fetch goes through
+ * the recorder, and, where the server has test controls, the clock, inbox,
+ * faults and client addresses it declared it needs. A move of the clock is
+ * sent before the scenario's next request, so that the clock keeps the
+ * synchronous shape the scenarios use in process.
+ */
+export async function remoteContext<Demo>(api: string, baseUrl: string, demo: Demo, recorder: ContractRecorder, needs: readonly ScenarioNeed[], controls?: RemoteControls): Promise<{ context: ScenarioContext<Demo>; done: () => Promise<void> }> {
+  let pending: Promise<unknown> = Promise.resolve();
+  /** A control that failed unawaited (a move of the clock): the scenario's next request reports it. */
+  let broken: unknown;
+  const after = <T>(step: () => Promise<T>): Promise<T> => {
+    const next = pending.then(step);
+    pending = next.catch((error: unknown) => {
+      broken ??= error;
+    });
+    return next;
+  };
+  const ordered =
+    (fetch: Fetch): Fetch =>
+    async (input, init) => {
+      await pending;
+      if (broken !== undefined) throw broken;
+      return fetch(input, init);
+    };
+  const context: ScenarioContext<Demo> = {
+    baseUrl,
+    fetch: ordered(recorder.fetch),
+    send: async (request) => {
+      await pending;
+      return recorder.send(request);
+    },
+    demo,
+  };
+  if (!controls) return { context, done: async () => {} };
+
+  const wanted = new Set(needs);
+  let frozen = false;
+  if (wanted.has('clock')) {
+    let now = await controls.clock('freeze');
+    frozen = true;
+    context.clock = {
+      now: () => now,
+      advance(ms) {
+        now += ms;
+        after(() => controls.clock('advance', ms)).catch(() => undefined);
+      },
+    };
+  }
+  if (wanted.has('inbox')) context.inbox = (to) => after(() => controls.inbox(api, to));
+  if (wanted.has('faults')) context.faults = { inject: (fault) => after(() => controls.inject(api, fault)) };
+  if (wanted.has('addresses')) {
+    // Under test controls the gateway believes X-Forwarded-For from its loopback peer.
+    context.from = (address) =>
+      ordered((input, init) => {
+        const request = new Request(input, init);
+        request.headers.set('x-forwarded-for', address);
+        return recorder.fetch(request);
+      });
+  }
+  return {
+    context,
+    async done() {
+      await pending;
+      if (frozen) await controls.clock('thaw');
+    },
+  };
+}
