@@ -1,11 +1,7 @@
-import { type ApiError, type Clock, errorFieldsOf, errorReader, systemClock, UndocumentedResponseError } from '@loginspec/client-kit';
-import createClient, { type ClientOptions } from 'openapi-fetch';
+import { type ApiClientOptions, createApiClient, errorReader, systemClock } from '@loginspec/client-kit';
+import { AktionApiError } from './errors.js';
 import type { paths } from './generated/openapi.js';
-import { decodeError, decodeToken, decodeTokenInfo, description, type ErrorResult, encodeLogin, formatOf, MEDIA_TYPE, parseExpireDate, type WireFormat } from './wire.js';
-
-export type AktionErrorCode = ErrorResult['Code'];
-/** A documented refusal of the Aktion API (1002, 1003, 1004, 401, 413, 415, 429, 500, 503); `body.ModelStateErr` lists binding errors. */
-export type AktionApiError = ApiError<AktionErrorCode, ErrorResult>;
+import { decodeError, decodeToken, decodeTokenInfo, description, encodeLogin, formatOf, MEDIA_TYPE, parseExpireDate, type WireFormat } from './wire.js';
 
 export interface AktionToken {
   token: string;
@@ -22,28 +18,30 @@ export interface AktionTokenCheck {
   expiresAt: Date;
 }
 
-export interface AktionClientOptions extends ClientOptions {
+/** openapi-fetch's options, `timeoutMs`, `retry` (429/503 after `Retry-After`), `clock` (also dates an answer without `ExpireDate`) and `sleep`. */
+export interface AktionClientOptions extends ApiClientOptions {
   /** The format sent, and asked for with Accept. JSON by default. */
   format?: WireFormat;
-  /** Dates an answer without `ExpireDate` (the page's older revision). */
-  clock?: Clock;
 }
 
-const errors = errorReader<AktionErrorCode>('Aktion', errorFieldsOf(description));
+const errors = errorReader(AktionApiError, 'Aktion', description);
 
 /**
  * A client for the Aktion login API, speaking JSON or XML. `api` is the typed
  * openapi-fetch client; `login` sends the credentials in the chosen format
  * and reads the answer in whichever format the server chose; `checkToken`
- * asks this project's `GET /token` whether a token is still live.
+ * asks this project's `GET /token` whether a token is still live (the one
+ * given, or, left out, the one `createAktionAuth` keeps). A refusal is an
+ * `AktionApiError`.
  *
  * @example
  * const aktion = createAktionClient({ baseUrl: 'http://localhost:4010/aktion', format: 'xml' });
  * const { token, expiresAt } = await aktion.login('John.Doo', apiKey);
- * const { userLogin, expireInSec } = await aktion.checkToken(token); // ApiError 401 once it has expired
+ * const { userLogin, expireInSec } = await aktion.checkToken(token); // AktionApiError 401 once it has expired
  */
-export function createAktionClient({ format = 'json', clock = systemClock, ...options }: AktionClientOptions = {}) {
-  const api = createClient<paths>(options);
+export function createAktionClient({ format = 'json', ...options }: AktionClientOptions = {}) {
+  const api = createApiClient<paths>('Aktion', options);
+  const clock = options.clock ?? systemClock;
   const mediaType = MEDIA_TYPE[format];
 
   async function login(userLogin: string, apiKey: string): Promise<AktionToken> {
@@ -58,9 +56,10 @@ export function createAktionClient({ format = 'json', clock = systemClock, ...op
     return { token: fields.Token, expireInSec: fields.ExpireInSec, expiresAt };
   }
 
-  /** The user and the time left of a live token (this project's operation); a 401 ApiError once it has expired. */
-  async function checkToken(token: string): Promise<AktionTokenCheck> {
-    const { data, error, response } = await api.GET('/token', { headers: { authorization: `Bearer ${token}`, accept: mediaType }, parseAs: 'text' });
+  /** The user and the time left of a live token (this project's operation); an AktionApiError 401 once it has expired. */
+  async function checkToken(token?: string): Promise<AktionTokenCheck> {
+    const authorization = token === undefined ? {} : { authorization: `Bearer ${token}` };
+    const { data, error, response } = await api.GET('/token', { headers: { ...authorization, accept: mediaType }, parseAs: 'text' });
     const fields = decodeTokenInfo(formatOrRaise(response, error), data ?? '');
     const expiresAt = parseExpireDate(fields.ExpireDate) ?? new Date(clock.now() + fields.ExpireInSec * 1000);
     return { userLogin: fields.UserLogin, expireInSec: fields.ExpireInSec, expiresAt };
@@ -72,13 +71,21 @@ export function createAktionClient({ format = 'json', clock = systemClock, ...op
 /** The format of a success, or the refusal raised: an answer in neither documented format is undocumented. */
 function formatOrRaise(response: Response, error: unknown): WireFormat {
   const answerFormat = formatOf(response.headers.get('content-type'));
-  if (!answerFormat) throw new UndocumentedResponseError('Aktion', response.status, response.headers.get('content-type'));
-  if (!response.ok) {
+  if (!response.ok || !answerFormat) {
     // openapi-fetch hands an error body over parsed when it reads as JSON, as text otherwise.
     const text = typeof error === 'string' ? error : JSON.stringify(error);
-    throw errors.from(response, decodeError(answerFormat, text));
+    throw errors.from(response, answerFormat && !response.ok ? readError(answerFormat, text) : undefined);
   }
   return answerFormat;
+}
+
+/** An error body as its schema reads it; one that does not read is left to be undocumented. */
+function readError(format: WireFormat, text: string): unknown {
+  try {
+    return decodeError(format, text);
+  } catch {
+    return undefined;
+  }
 }
 
 export type AktionClient = ReturnType<typeof createAktionClient>;

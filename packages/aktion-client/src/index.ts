@@ -1,5 +1,7 @@
-export { ApiError, type Clock, UndocumentedResponseError } from '@loginspec/client-kit';
-export { type AktionApiError, type AktionClient, type AktionClientOptions, type AktionErrorCode, type AktionToken, type AktionTokenCheck, createAktionClient } from './client.js';
+export { ApiError, type Auth, type AuthOptions, type Clock, NetworkError, type RetryOptions, TimeoutError, UndocumentedResponseError } from '@loginspec/client-kit';
+export { createAktionAuth } from './auth.js';
+export { type AktionClient, type AktionClientOptions, type AktionToken, type AktionTokenCheck, createAktionClient } from './client.js';
+export { AktionApiError, type AktionErrorCode, type AktionErrorStatus } from './errors.js';
+export type { components, operations, paths } from './generated/openapi.js';
 export { type AktionCredentials, createTokenSource, type TokenSource, type TokenSourceOptions } from './token-source.js';
 export { type ErrorResult, parseExpireDate } from './wire.js';
-export type { components, operations, paths } from './generated/openapi.js';

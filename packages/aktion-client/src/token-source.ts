@@ -1,5 +1,5 @@
-import type { AktionClient } from './client.js';
-import { type Clock, systemClock } from '@loginspec/client-kit';
+import { type Clock, createCredentialCache, type Grant, systemClock } from '@loginspec/client-kit';
+import type { AktionClient, AktionToken } from './client.js';
 
 export interface AktionCredentials {
   userLogin: string;
@@ -13,38 +13,33 @@ export interface TokenSourceOptions {
 }
 
 /**
+ * A login whose token is dated by `ExpireInSec` counted on this clock from
+ * the moment the login left, not by `ExpireDate`: a server clock ahead of
+ * ours must not make a dead token look alive.
+ */
+export function aktionLogin(client: Pick<AktionClient, 'login'>, { userLogin, apiKey }: AktionCredentials, clock: Clock) {
+  return async (): Promise<Grant<AktionToken>> => {
+    const sentAt = clock.now();
+    const token = await client.login(userLogin, apiKey);
+    return { value: token, expiresAt: sentAt + token.expireInSec * 1000 };
+  };
+}
+
+/**
  * Keeps a token fresh: 20-second tokens expire between requests, so every
  * request asks `getToken()`, which logs in again only when the current token
  * is about to expire. Concurrent callers share one login; a failed login
- * reaches each of them and the next call tries again.
+ * reaches each of them and the next call tries again. `createAktionAuth`
+ * does the same and also sends the token.
  *
  *     const tokens = createTokenSource(aktion, { userLogin, apiKey });
  *     const token = await tokens.getToken();
  */
-export function createTokenSource(
-  client: Pick<AktionClient, 'login'>,
-  { userLogin, apiKey }: AktionCredentials,
-  { clock = systemClock, refreshBeforeMs = 2000 }: TokenSourceOptions = {},
-) {
-  let current: { token: string; validUntil: number } | undefined;
-  let pending: Promise<string> | undefined;
-
-  async function login(): Promise<string> {
-    // ExpireInSec counted on this clock from the moment the login left, not
-    // ExpireDate: a server clock ahead of ours must not make a dead token look alive.
-    const sentAt = clock.now();
-    const { token, expireInSec } = await client.login(userLogin, apiKey);
-    current = { token, validUntil: sentAt + expireInSec * 1000 };
-    return token;
-  }
-
+export function createTokenSource(client: Pick<AktionClient, 'login'>, credentials: AktionCredentials, { clock = systemClock, refreshBeforeMs = 2000 }: TokenSourceOptions = {}) {
+  const cache = createCredentialCache({ login: aktionLogin(client, credentials, clock), renewBeforeMs: refreshBeforeMs, clock });
   return {
-    getToken(): Promise<string> {
-      if (current && current.validUntil - clock.now() > refreshBeforeMs) return Promise.resolve(current.token);
-      pending ??= login().finally(() => {
-        pending = undefined;
-      });
-      return pending;
+    async getToken(): Promise<string> {
+      return (await cache.get()).token;
     },
   };
 }

@@ -1,3 +1,14 @@
-export { type Clock, systemClock } from './clock.js';
+export { type Answered, answerOf } from './answers.js';
+export { type ApiErrorClass, ApiError, type ApiErrorInit, type ErrorStatusOf } from './api-error.js';
+export { createApiClient, type ApiClientOptions } from './api-client.js';
+export { authMiddleware, type AuthMiddlewareOptions } from './auth/auth-middleware.js';
+export { type Auth, type AuthOptions, type AuthSpec, createAuth } from './auth/create-auth.js';
+export { type CredentialCache, type CredentialCacheOptions, createCredentialCache, type Grant, NoCredentialError } from './auth/credential-cache.js';
+export { type Clock, type Sleep, systemClock, systemSleep } from './clock.js';
+export { authorizationScheme, type Described, documentsStatus, operationNumber, type Security, securityOf } from './description.js';
+export { type ErrorDescription, type ErrorReader, errorReader } from './error-reader.js';
+export { safeUrl, Secrets } from './redact.js';
+export { NetworkError, type RequestLine, TimeoutError, UndocumentedResponseError } from './response-errors.js';
+export { retryAfterMs } from './retry-after.js';
+export { createTransport, type Fetch, RETRIED_STATUSES, type RetryOptions, type TransportOptions } from './transport.js';
 export { type ErrorFields, errorFieldsOf } from '@loginspec/codec';
-export { ApiError, errorReader, UndocumentedResponseError } from './errors.js';

@@ -1,101 +1,87 @@
-import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
-import { readRegistry } from '@loginspec/codegen/registry';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { installedPackages, npmInstall, pnpmPack, tarballFiles, tarballText } from './testing/npm-project.js';
+import { repoRoot, startReferenceServers } from './testing/reference-servers.js';
+import { compile, consumerOptions, createProject, runModule } from './testing/typescript-project.js';
 
-const run = promisify(execFile);
-const root = fileURLToPath(new URL('../../..', import.meta.url));
+/** What this repository publishes: every client, and the two packages they depend on. */
+const clients = (await readdir(join(repoRoot, 'packages'))).filter((folder) => folder.endsWith('-client'));
+const PUBLISHED = ['codec', 'client-kit', ...clients];
+const NAMES = PUBLISHED.map((folder) => `@loginspec/${folder}`);
+/** What a client must never bring along: a server library, or a package of this repository that is not published. */
+const SERVER_SIDE = /^(hono|@hono\/.*|ajv|ajv-formats|@redocly\/.*)$/;
+
 const temp = await mkdtemp(join(tmpdir(), 'loginspec-packed-'));
-afterAll(() => rm(temp, { recursive: true, force: true }));
+const project = join(temp, 'consumer');
+const tarballs = new Map<string, string>();
+const timings: Record<string, number> = {};
+let servers: Awaited<ReturnType<typeof startReferenceServers>> | undefined;
 
-/** Each registered API's client package, from where the registry generates its types (`packages/<api>-client/src/generated`). */
-const clients = (await readRegistry(root)).map((api) => dirname(dirname(dirname(api.types))));
-/** What a client may depend on from this repository: the packages published beside it. */
-const shared = ['packages/codec', 'packages/client-kit'];
-
-/** Every package name installed under `node_modules`, nested ones included. */
-async function installed(dir: string): Promise<string[]> {
-  const names: string[] = [];
-  for (const entry of await readdir(dir).catch(() => [] as string[])) {
-    if (entry.startsWith('.')) continue;
-    const scoped = entry.startsWith('@') ? (await readdir(join(dir, entry))).map((name) => `${entry}/${name}`) : [entry];
-    for (const name of scoped) names.push(name, ...(await installed(join(dir, name, 'node_modules'))));
-  }
-  return names;
-}
-
-const CONSUMER = `import { ApiError, createEnosClient, type EnosApiError } from '@loginspec/enos-client';
-import { createEosClient, type LoginResponse } from '@loginspec/eos-client';
-import { type AktionToken, createAktionClient, createTokenSource } from '@loginspec/aktion-client';
-
-const enos = createEnosClient({ baseUrl: 'http://127.0.0.1:4010/enos' });
-const eos = createEosClient({ baseUrl: 'http://127.0.0.1:4010/eos' });
-const aktion = createAktionClient({ baseUrl: 'http://127.0.0.1:4010/aktion', format: 'xml' });
-
-export async function logins(): Promise<[string, LoginResponse, AktionToken, string]> {
+async function timed<T>(step: string, work: () => Promise<T>): Promise<T> {
+  const start = performance.now();
   try {
-    const { accessToken } = await enos.login({ account: 'portal_demo', password: 'yourPassword' });
-    const session = await eos.signIn({ loginName: 'foobat', password: 'anypwd' });
-    const token = await aktion.login('John.Doo', 'hDn/LFXIPESM036W+s7VKg==');
-    const fresh = await createTokenSource(aktion, { userLogin: 'John.Doo', apiKey: 'hDn/LFXIPESM036W+s7VKg==' }).getToken();
-    return [accessToken, session, token, fresh];
-  } catch (error) {
-    if (error instanceof ApiError) {
-      const refusal = error as EnosApiError;
-      const code: 31400 | 31401 | 31404 | 31413 | 31415 | 31429 | 31503 = refusal.code;
-      throw new Error(\`refused: \${code} \${refusal.retryAfterSeconds ?? ''}\`);
-    }
-    throw error;
+    return await work();
+  } finally {
+    timings[step] = Math.round(performance.now() - start);
   }
 }
-`;
 
-describe('the packed clients, installed with npm outside the workspace', () => {
-  const project = join(temp, 'consumer');
+beforeAll(async () => {
+  const packs = join(temp, 'packs');
+  await mkdir(packs, { recursive: true });
+  // The prepack (a clean build) is left out: other test files import these packages' dist/ while this one
+  // runs, and `pnpm test` has just built them. `pnpm pack` still rewrites the workspace: ranges.
+  await timed('pack', () => Promise.all(PUBLISHED.map(async (folder) => tarballs.set(folder, await pnpmPack(join(repoRoot, 'packages', folder), packs, { ignoreScripts: true })))));
+  await createProject(project);
+  timings.installMode = (await timed('install', () => npmInstall(project, [...tarballs.values()]))) === 'offline' ? 1 : 0;
+  await copyFile(join(repoRoot, 'packages/client-kit/packed-consumer/main.ts'), join(project, 'main.ts'));
+  servers = await startReferenceServers();
+}, 300_000);
 
-  beforeAll(async () => {
-    const packs = join(temp, 'packs');
-    // `pnpm pack` rewrites workspace: ranges. Its prepack (a clean build) is left out here: other test
-    // files import these packages' dist/ while this one runs, and `pnpm test` has just built them.
-    const env = { ...process.env, npm_config_ignore_scripts: 'true' };
-    for (const dir of [...shared, ...clients]) await run('pnpm', ['pack', '--pack-destination', packs], { cwd: join(root, dir), env });
-    await mkdir(project, { recursive: true });
-    await writeFile(join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
-    const tarballs = (await readdir(packs)).map((file) => join(packs, file));
-    await run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', ...tarballs], { cwd: project });
-  }, 180_000);
+afterAll(async () => {
+  await servers?.close();
+  await rm(temp, { recursive: true, force: true });
+  console.info(`packed clients: ${JSON.stringify(timings)} (ms; installMode 1 = npm --offline)`);
+});
 
-  it('ship their built code and no test, with no workspace: range left', async () => {
-    for (const name of ['enos-client', 'eos-client', 'aktion-client', 'client-kit', 'codec']) {
-      const dir = join(project, 'node_modules/@loginspec', name);
-      const manifest = await readFile(join(dir, 'package.json'), 'utf8');
-      expect(manifest, name).not.toContain('workspace:');
-      const files = await readdir(join(dir, 'dist'), { recursive: true });
-      expect(files, name).toContain('index.js');
-      expect(files.filter((f) => /\.test\.|fixture/.test(f)), name).toEqual([]);
-    }
+describe('the packed clients', () => {
+  it.each(PUBLISHED)('%s: dist (JS and declarations), README and LICENSE, no test, no workspace: range, only published dependencies of this repository', async (folder) => {
+    const tarball = tarballs.get(folder) as string;
+    const files = await tarballFiles(tarball);
+    expect(files).toEqual(expect.arrayContaining(['package.json', 'README.md', 'LICENSE', 'dist/index.js', 'dist/index.d.ts']));
+    expect(files.filter((file) => /\.test\.|\.fixture\.|(^|\/)testing\//.test(file))).toEqual([]);
+    const manifest = await tarballText(tarball, 'package.json');
+    expect(manifest).not.toContain('workspace:');
+    const { dependencies = {}, peerDependencies = {}, optionalDependencies = {}, devDependencies } = JSON.parse(manifest) as Record<string, Record<string, string> | undefined>;
+    const own = Object.keys({ ...dependencies, ...peerDependencies, ...optionalDependencies }).filter((name) => name.startsWith('@loginspec/'));
+    expect(own.filter((name) => !NAMES.includes(name))).toEqual([]);
+    expect(devDependencies ?? {}).toEqual({});
   });
 
-  it('pull no server library: neither hono nor ajv', async () => {
-    const names = await installed(join(project, 'node_modules'));
-    expect(names).toEqual(expect.arrayContaining(['openapi-fetch', '@loginspec/client-kit', '@loginspec/codec', 'saxes']));
-    expect(names.filter((name) => /^(hono|@hono\/.*|ajv|ajv-formats|@loginspec\/(openapi-runtime|login-kit|.*-server))$/.test(name))).toEqual([]);
+  it('install with npm outside the workspace, pulling no server library', async () => {
+    const names = await installedPackages(join(project, 'node_modules'));
+    expect(names).toEqual(expect.arrayContaining([...NAMES, 'openapi-fetch', 'jose', 'saxes']));
+    expect(names.filter((name) => SERVER_SIDE.test(name) || (name.startsWith('@loginspec/') && !NAMES.includes(name)))).toEqual([]);
   });
 
-  it.each([
-    ['nodenext', { module: 'nodenext', moduleResolution: 'nodenext' }],
-    ['bundler', { module: 'esnext', moduleResolution: 'bundler' }],
-  ])('type-check a consumer under --strict with %s resolution, their declarations included', async (name, resolution) => {
-    await writeFile(join(project, 'consumer.ts'), CONSUMER);
-    // No @types/node: the clients need only what a browser has too.
-    const compilerOptions = { strict: true, noEmit: true, target: 'es2022', lib: ['es2022', 'dom'], types: [], skipLibCheck: false, ...resolution };
-    await writeFile(join(project, `tsconfig.${name}.json`), JSON.stringify({ compilerOptions, files: ['consumer.ts'] }));
-    const tsc = join(root, 'node_modules/typescript/bin/tsc');
-    const result = await run(process.execPath, [tsc, '-p', `tsconfig.${name}.json`], { cwd: project }).catch((err: { stdout: string; stderr: string }) => err);
-    expect(`${result.stdout}${result.stderr}`).toBe('');
+  it.each(['nodenext', 'bundler'] as const)('type-check a consumer under --strict with %s resolution, their declarations included', async (resolution) => {
+    const diagnostics = await timed(`typecheck ${resolution}`, () => compile(project, resolution, ['main.ts'], { ...consumerOptions(resolution), skipLibCheck: false }));
+    expect(diagnostics).toBe('');
+  }, 60_000);
+
+  it('run: a consumer logs in to each API and uses its token operation, against the reference servers', async () => {
+    expect(await compile(project, 'emit', ['main.ts'], consumerOptions('nodenext', { outDir: 'out' }))).toBe('');
+    const output = await timed('run', () => runModule(join(project, 'out/main.js'), [servers?.baseUrl as string]));
+    expect(JSON.parse(output)).toEqual({
+      enos: { user: 'portal_demo', organization: 'Portal Demo', refused: [400, 31400] },
+      eos: { sameSession: true, user: expect.any(String), refused: [403, '3-2'] },
+      aktion: { user: 'John.Doo', expireInSec: expect.any(Number), tokenSource: true },
+      edr: { sameUser: true, refused: [401, 401] },
+      xelion: { rotated: true, loggedOut: true, refused: [401, 10004] },
+      failures: { wrongBaseUrl: 404, noServer: 'GET' },
+    });
+    expect(output).not.toMatch(/yourPassword|anypwd|hDn\/LFXIPESM036W|rrath-demo-password|arnons secret|edr-demo-app-secret/);
   }, 60_000);
 });

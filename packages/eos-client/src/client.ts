@@ -1,6 +1,6 @@
-import { type ApiError, errorFieldsOf, errorReader } from '@loginspec/client-kit';
+import { type ApiClientOptions, createApiClient, errorReader } from '@loginspec/client-kit';
 import { createBodyCodec, type OpenApiDocument } from '@loginspec/codec';
-import createClient, { type ClientOptions } from 'openapi-fetch';
+import { EosApiError } from './errors.js';
 import bundled from './generated/openapi.json' with { type: 'json' };
 import type { components, operations, paths } from './generated/openapi.js';
 
@@ -9,10 +9,8 @@ const FORM = 'application/x-www-form-urlencoded';
 export type LoginRequest = operations['login']['requestBody']['content'][typeof FORM];
 export type LoginResponse = components['schemas']['LoginResponse'];
 export type HelloResponse = components['schemas']['HelloResponse'];
-export type EosErrorBody = components['schemas']['Error'];
-export type EosErrorCode = EosErrorBody['code'];
-/** A documented refusal of the EOS login API: `code` says why (see the description's `Error.code`). */
-export type EosApiError = ApiError<EosErrorCode, EosErrorBody>;
+/** openapi-fetch's options, and `timeoutMs`, `retry` (429/503 after `Retry-After`), `clock` and `sleep`. */
+export type EosClientOptions = ApiClientOptions;
 
 /**
  * What `login` takes. The schema leaves `loginName` and `password` optional,
@@ -23,21 +21,21 @@ export type LoginInput = LoginRequest & Required<Pick<LoginRequest, 'loginName' 
 export type Credentials = Omit<LoginInput, 'sessionId'>;
 
 const description = bundled as unknown as OpenApiDocument;
-const errors = errorReader<EosErrorCode>('EOS', errorFieldsOf(description));
+const errors = errorReader(EosApiError, 'EOS', description);
 /** The page's `curl --data` sends the login as a form; absent fields stay off the wire. */
 const loginForm = createBodyCodec(FORM, { $ref: '#/components/schemas/LoginRequest' }, description);
 
 /**
  * A client for the EOS client login API. `api` is the typed openapi-fetch
  * client; `hello`, `login` and `signIn` are the documented flow, a refusal
- * raised as an `ApiError`.
+ * raised as an `EosApiError`.
  *
  * @example
  * const eos = createEosClient({ baseUrl: 'http://localhost:4010/eos' });
  * const { expireTime, profile } = await eos.signIn({ domain: 'customers', loginName, password });
  */
-export function createEosClient(options: ClientOptions = {}) {
-  const api = createClient<paths>(options);
+export function createEosClient(options: EosClientOptions = {}) {
+  const api = createApiClient<paths>('EOS', options);
 
   async function hello(): Promise<HelloResponse> {
     const { data, error, response } = await api.POST('/client/hello');

@@ -1,16 +1,15 @@
-export { ApiError, UndocumentedResponseError } from '@loginspec/client-kit';
+export { ApiError, type Auth, NetworkError, type RetryOptions, TimeoutError, UndocumentedResponseError } from '@loginspec/client-kit';
+export { createXelionAuth } from './auth.js';
 export {
   createXelionClient,
   type LoginCredentials,
   type LoginResponse,
   type MfaRequest,
   type RenewResponse,
-  type XelionApiError,
   type XelionClient,
   type XelionClientOptions,
-  type XelionErrorBody,
-  type XelionErrorCode,
   type XelionSession,
 } from './client.js';
+export { XelionApiError, type XelionErrorBody, type XelionErrorCode, type XelionErrorStatus } from './errors.js';
 export type { components, operations, paths } from './generated/openapi.js';
 export { formatValidUntil, parseValidUntil } from './valid-until.js';

@@ -1,0 +1,25 @@
+import { tmpdir } from 'node:os';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+/** The repository, from this file (packages/client-kit/src/testing). */
+export const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
+
+interface RunningGateway {
+  port: number;
+  close(): Promise<void>;
+}
+
+/**
+ * Every reference server of the registry in this process, as `pnpm start`
+ * serves them (under `/<api>`), on a loopback port, with cheap scrypt.
+ * The gateway is loaded from its build by path rather than declared as a
+ * dependency: it depends on the servers, which depend on the clients, which
+ * depend on this package, and a declared cycle would reach the published
+ * manifest and pnpm's build order.
+ */
+export async function startReferenceServers(): Promise<{ baseUrl: string; close(): Promise<void> }> {
+  const entry = pathToFileURL(`${repoRoot}packages/gateway/dist/index.js`).href;
+  const { startGateway } = (await import(entry)) as { startGateway(options: object): Promise<RunningGateway> };
+  const gateway = await startGateway({ root: repoRoot, docsDir: tmpdir(), host: '127.0.0.1', port: 0, servers: { scrypt: { N: 2 ** 10, r: 8, p: 1 } } });
+  return { baseUrl: `http://127.0.0.1:${gateway.port}`, close: () => gateway.close() };
+}
