@@ -1,19 +1,8 @@
-import type { LoginRequest, LoginResponse } from '@loginspec/enos-client';
-import { CredentialDirectory, type CredentialSeed, type ReferenceServer, serverKit } from '@loginspec/login-kit';
-import { type AccountProfile, createEnosApp } from './app.js';
+import { CredentialDirectory, type ReferenceServer, serverKit } from '@loginspec/login-kit';
+import { enosAccounts } from './accounts.js';
+import { createEnosApp } from './app.js';
 import { documented, enos } from './description.js';
 import { type SessionRecord, Sessions } from './sessions.js';
-
-/**
- * The demo account is the one of the vendor's own samples: credentials from
- * the `seed` request example, user and organizations from the `seed` 200
- * example, so that the documented request works as written.
- */
-function demoAccounts(): CredentialSeed<AccountProfile>[] {
-  const { account, password } = enos.requestExample<LoginRequest>('login');
-  const { user, organizations } = enos.responseExample<LoginResponse>('login', 200, 'seed').data;
-  return [{ id: account, secret: password, profile: { user, organizations } }];
-}
 
 /** The names of the reference server's stores, which a test harness's `full` fault names. */
 export const STORES = { sessions: 'enos:sessions', sessionSlots: 'enos:session-slots' } as const;
@@ -22,10 +11,14 @@ export const STORES = { sessions: 'enos:sessions', sessionSlots: 'enos:session-s
 export const server: ReferenceServer = {
   name: 'enos',
   description: enos,
-  demoLogins: () => demoAccounts().map(({ id, secret }) => ({ operationId: 'login', fields: { account: id, password: secret } })),
+  accounts: enosAccounts,
+  demoLogins: () => enosAccounts.demo().map(({ account, password }) => ({ operationId: 'login', fields: { account, password } })),
   async create(options) {
     const kit = serverKit(options);
-    const accounts = await CredentialDirectory.create(kit.hasher, demoAccounts());
+    const accounts = await CredentialDirectory.create(
+      kit.hasher,
+      kit.accounts(enosAccounts).map(({ account, password, user, organizations }) => ({ id: account, secret: password, profile: { user, organizations } })),
+    );
     const sessions = new Sessions(
       kit.stores.expiring<SessionRecord>(STORES.sessions, { capacity: documented.sessionCapacity.sessions }),
       kit.stores.sessionSlots(STORES.sessionSlots),

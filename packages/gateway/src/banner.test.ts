@@ -1,4 +1,4 @@
-import type { ReferenceServer } from '@loginspec/login-kit';
+import type { AccountFormat, ReferenceServer } from '@loginspec/login-kit';
 import { Description } from '@loginspec/openapi-runtime';
 import { describe, expect, it } from 'vitest';
 import { banner } from './banner.js';
@@ -8,9 +8,17 @@ const description = new Description({
   info: { title: 'Demo — Log In', version: '1' },
   paths: { '/client/hello': { post: { operationId: 'hello', responses: {} } }, '/client/login': { post: { operationId: 'login', responses: {} } } },
 });
+const accounts: AccountFormat<{ user: string; password: string }> = {
+  fields: '{ "user", "password" }',
+  example: {},
+  parse: (entry) => ({ ok: true, account: entry as { user: string; password: string } }),
+  key: (a) => a.user,
+  demo: () => [],
+};
 const demo: ReferenceServer = {
   name: 'demo',
   description,
+  accounts,
   demoLogins: () => [{ operationId: 'login', fields: { user: 'alice', password: 's3cret' }, note: 'a sample' }],
   create: () => Promise.reject(new Error('not started in this test')),
 };
@@ -21,6 +29,7 @@ describe('banner', () => {
       'loginspec reference servers on http://127.0.0.1:4010',
       '',
       '  docs     http://127.0.0.1:4010/docs/',
+      '  health   http://127.0.0.1:4010/healthz',
       '',
       '  demo     Demo — Log In',
       '           POST   http://127.0.0.1:4010/demo/client/hello',
@@ -29,5 +38,13 @@ describe('banner', () => {
       '',
       'Ctrl-C stops.',
     ]);
+  });
+
+  it('names the accounts seeded from a file, never their passwords, and says when the demo ones are dropped', () => {
+    const seeded = new Map([['demo', { keepDemo: false, users: [{ user: 'ci-bot', password: 'bots secret' }] }]]);
+    const text = banner('http://127.0.0.1:4010', [demo], { accounts: seeded, accountsFile: 'ci/accounts.json', testControls: true });
+    expect(text.split('\n').slice(2, 4)).toEqual(['  docs     http://127.0.0.1:4010/docs/', '  controls http://127.0.0.1:4010/_controls  (test controls: clock, inbox, reset, faults; --no-test-controls turns them off)']);
+    expect(text).toContain('           demo accounts: none (dropped by the accounts file)\n           accounts from ci/accounts.json: ci-bot\n');
+    expect(text).not.toMatch(/alice|secret/);
   });
 });

@@ -1,21 +1,30 @@
-import type { ReferenceServer } from '@loginspec/login-kit';
+import type { ReferenceServer, SeedAccounts } from '@loginspec/login-kit';
+import { bannerText, type ServedApi, servedApi } from '@loginspec/login-kit/serve';
+
+export interface BannerOptions {
+  testControls?: boolean;
+  /** The accounts seeded per API, from `accountsFile`. */
+  accounts?: ReadonlyMap<string, SeedAccounts>;
+  accountsFile?: string;
+}
+
+/** Each API as the banner tells of it: under its prefix, with its demo logins (unless dropped) and the keys of the accounts seeded. */
+export function servedApis(origin: string, servers: readonly ReferenceServer[], { accounts, accountsFile }: BannerOptions = {}): ServedApi[] {
+  return servers.map((server) => servedApi(server, `${origin}/${server.name}`, accounts?.get(server.name), accountsFile));
+}
+
+/** The lines of the banner before the APIs: the docs, and the controls when on. */
+export function gatewayLines(origin: string, { testControls = false }: BannerOptions = {}): string[] {
+  const lines = [`  docs     ${origin}/docs/`];
+  if (testControls) lines.push(`  controls ${origin}/_controls  (test controls: clock, inbox, reset, faults; --no-test-controls turns them off)`);
+  return lines;
+}
 
 /**
  * What `pnpm start` prints once it listens: where the docs are, each API's
  * operations under its prefix, and its demo logins, read from each server's
- * description and descriptor.
+ * description and descriptor; the accounts seeded from a file by name only.
  */
-export function banner(origin: string, servers: ReferenceServer[], { testControls = false } = {}): string {
-  const lines = [`loginspec reference servers on ${origin}`, '', `  docs     ${origin}/docs/`];
-  if (testControls) lines.push(`  controls ${origin}/_controls  (test controls: clock, inbox, reset, faults; --no-test-controls turns them off)`);
-  for (const server of servers) {
-    lines.push('', `  ${server.name.padEnd(8)} ${server.description.title}`);
-    for (const op of server.description.operations) lines.push(`           ${op.method.toUpperCase().padEnd(6)} ${origin}/${server.name}${op.path}`);
-    for (const demo of server.demoLogins()) {
-      const fields = Object.entries(demo.fields).map(([name, value]) => `${name}=${value}`);
-      lines.push(`           demo (${demo.operationId}): ${fields.join(' ')}${demo.note ? `  (${demo.note})` : ''}`);
-    }
-  }
-  lines.push('', 'Ctrl-C stops.');
-  return lines.join('\n');
+export function banner(origin: string, servers: readonly ReferenceServer[], options: BannerOptions = {}): string {
+  return bannerText(origin, servedApis(origin, servers, options), gatewayLines(origin, options));
 }

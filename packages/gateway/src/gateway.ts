@@ -1,4 +1,5 @@
 import { serveStatic } from '@hono/node-server/serve-static';
+import { cors, type LogFormat } from '@loginspec/login-kit/serve';
 import { Hono } from 'hono';
 import { accessLog } from './access-log.js';
 
@@ -9,13 +10,18 @@ export interface GatewayOptions {
   docsDir: string;
   /** Request lines (method, path, status, time; never a query string, a body or a header). */
   log?: (line: string) => void;
+  /** Their format: text (the default) or JSON lines. */
+  logFormat?: LogFormat;
   /** The test controls, whose paths start with `/_controls`, when given. */
   controls?: Hono;
+  /** Exact origins whose pages may call the gateway (CORS, Retry-After exposed); none by default, and then no CORS header at all. */
+  corsOrigins?: readonly string[];
 }
 
-export function createGateway({ apis, docsDir, log, controls }: GatewayOptions): Hono {
+export function createGateway({ apis, docsDir, log, logFormat = 'text', controls, corsOrigins = [] }: GatewayOptions): Hono {
   const gateway = new Hono();
-  if (log) gateway.use(accessLog(log));
+  if (log) gateway.use(accessLog(log, logFormat));
+  if (corsOrigins.length > 0) gateway.use(cors({ origins: corsOrigins }));
   gateway.get('/', (c) => c.redirect('/docs/'));
   gateway.get('/healthz', (c) => c.json({ status: 'ok', apis: apis.map((a) => a.name) }));
   gateway.get('/docs', (c) => c.redirect('/docs/'));

@@ -1,3 +1,4 @@
+export { type AccountFormat, type AccountParse, type AccountProblem, AccountsError, accountsToSeed, answerProblems, checkAccounts, readFields, requestProblems, type SeedAccounts } from './accounts.js';
 export { placeOf } from './address-place.js';
 export { type Clock, ManualClock, systemClock } from './clock.js';
 export { CredentialDirectory, type CredentialSeed } from './credential-directory.js';
@@ -7,6 +8,7 @@ export { type Admission, type AttemptLimitSettings, type LimitedCheck, LoginLimi
 export { OWASP_SCRYPT, PasswordHasher, type ScryptParams } from './password.js';
 export { type DeliveredMessage, type DemoLogin, type ReferenceServer, type ReferenceServerOptions, type ServerKit, serverKit } from './reference-server.js';
 export { memoryStores } from './stores/memory.js';
+export { type ResettableStores, withResettableAttempts } from './stores/resettable.js';
 export type { AttemptCounter, CountedLimit, ExpiringStore, Reservation, SessionSlots, Stores } from './stores/ports.js';
 export { safeEqual } from './safe-equal.js';
 export { randomToken } from './tokens.js';

@@ -1,5 +1,6 @@
 import type { AnyDescription } from '@loginspec/openapi-runtime';
 import type { Context, Hono } from 'hono';
+import { type AccountFormat, accountsToSeed, type SeedAccounts } from './accounts.js';
 import { type Clock, systemClock } from './clock.js';
 import { HashingPool } from './hashing-pool.js';
 import { LoginLimits, type AttemptLimitSettings } from './login-limits.js';
@@ -22,6 +23,14 @@ export interface ReferenceServerOptions {
   hashing?: HashingPool;
   /** Delivers what a server sends to a person (an MFA code "by e-mail"): `pnpm start` prints it, tests read it. */
   deliver?: (message: DeliveredMessage) => void;
+  /**
+   * Accounts to seed beside the demo ones, or instead of them: entries in
+   * the server's `accounts` format, their secrets hashed at start. An entry
+   * that cannot be seeded fails `create` with an `AccountsError`.
+   */
+  accounts?: SeedAccounts;
+  /** Numbers that replace those of the description's `x-attempt-limit`, for every limited operation. */
+  attemptLimits?: Partial<AttemptLimitSettings>;
 }
 
 /** A message a server sends to a person, out of band. */
@@ -56,8 +65,10 @@ export interface ReferenceServer {
   name: string;
   description: AnyDescription;
   demoLogins(): DemoLogin[];
-  /** The server with its demo accounts and the description's documented settings. */
+  /** The server with its demo accounts (and `options.accounts`) and the description's documented settings. */
   create(options?: ReferenceServerOptions): Promise<Hono>;
+  /** What one of its accounts holds: the format of `options.accounts` and of an accounts file's entries for this API. */
+  accounts?: AccountFormat;
 }
 
 /** The collaborators every reference server builds from its options, with their defaults. */
@@ -67,15 +78,17 @@ export interface ServerKit {
   hasher: PasswordHasher;
   maxBodyBytes: number | undefined;
   clientAddress: ((c: Context) => string) | undefined;
-  /** The attempt limits of a login, as its description's `x-attempt-limit` states them, in stores named after the API. */
+  /** The attempt limits of a login, as its description's `x-attempt-limit` states them (or `options.attemptLimits` overrides them), in stores named after the API. */
   loginLimits(api: string, description: AnyDescription, operationId: string): LoginLimits;
+  /** The accounts to seed: the format's demo accounts unless `options.accounts` drops them, then its entries; throws `AccountsError` for a bad entry. */
+  accounts<T>(format: AccountFormat<T>): T[];
 }
 
 /**
  * Resolves a server's options: the system clock, OWASP's scrypt cost,
  * in-memory stores and a hashing pool of its own unless told otherwise.
  */
-export function serverKit({ clock = systemClock, scrypt = OWASP_SCRYPT, stores, hashing = new HashingPool(), maxBodyBytes, clientAddress }: ReferenceServerOptions = {}): ServerKit {
+export function serverKit({ clock = systemClock, scrypt = OWASP_SCRYPT, stores, hashing = new HashingPool(), maxBodyBytes, clientAddress, accounts, attemptLimits }: ReferenceServerOptions = {}): ServerKit {
   const kept = stores ?? memoryStores(clock);
   return {
     clock,
@@ -85,10 +98,11 @@ export function serverKit({ clock = systemClock, scrypt = OWASP_SCRYPT, stores, 
     clientAddress,
     loginLimits: (api, description, operationId) =>
       new LoginLimits(
-        description.extension<AttemptLimitSettings>('x-attempt-limit', operationId),
+        { ...description.extension<AttemptLimitSettings>('x-attempt-limit', operationId), ...Object.fromEntries(Object.entries(attemptLimits ?? {}).filter(([, n]) => n !== undefined)) },
         kept.attempts(`${api}:${operationId}:attempts`),
         kept.expiring<true>(`${api}:${operationId}:known-addresses`, { capacity: 100_000 }),
         clock,
       ),
+    accounts: (format) => accountsToSeed(format, accounts),
   };
 }

@@ -1,3 +1,4 @@
+export { type XelionAccount, xelionAccounts } from './accounts.js';
 export { createXelionApp, type UserRecord, type XelionServerDeps } from './app.js';
 export { documented, type TenantUser, xelion } from './description.js';
 export { deliveringOutbox, MfaCodes, type MfaCodeSettings, type Outbox } from './mfa-codes.js';

@@ -1,13 +1,20 @@
 import { CredentialDirectory, type ReferenceServer, serverKit } from '@loginspec/login-kit';
 import type { LoginCredentials } from '@loginspec/xelion-client';
+import { type XelionAccount, xelionAccounts } from './accounts.js';
 import { createXelionApp, type UserRecord } from './app.js';
 import { documented, xelion } from './description.js';
 import { deliveringOutbox, MfaCodes } from './mfa-codes.js';
 import { Sessions } from './sessions.js';
 
-/** The demo tenants of `x-demo-tenants`: the page's `arnon` on `master`, and the users this project adds to show each code. */
-function demoUsers(tenant: string): { id: string; secret: string; profile: UserRecord }[] {
-  return (documented.demoTenants[tenant] ?? []).map(({ password, ...user }) => ({ id: user.userName, secret: password, profile: user }));
+/** Each tenant's users, from the accounts to seed (the demo tenants of `x-demo-tenants` unless dropped: the page's `arnon` on `master`, and the users this project adds to show each code). */
+function usersByTenant(accounts: readonly XelionAccount[]): Map<string, { id: string; secret: string; profile: UserRecord }[]> {
+  const tenants = new Map<string, { id: string; secret: string; profile: UserRecord }[]>();
+  for (const { tenant, password, ...user } of accounts) {
+    const users = tenants.get(tenant) ?? [];
+    users.push({ id: user.userName, secret: password, profile: user });
+    tenants.set(tenant, users);
+  }
+  return tenants;
 }
 
 /** The names of the reference server's stores, which a test harness's `full` fault names. */
@@ -17,6 +24,7 @@ export const STORES = { sessions: 'xelion:sessions', sessionSlots: 'xelion:sessi
 export const server: ReferenceServer = {
   name: 'xelion',
   description: xelion,
+  accounts: xelionAccounts,
   demoLogins() {
     const { userName, password, userSpace } = xelion.requestExample<LoginCredentials>('login');
     const others = Object.entries(documented.demoTenants).flatMap(([tenant, users]) =>
@@ -26,7 +34,7 @@ export const server: ReferenceServer = {
   },
   async create(options) {
     const kit = serverKit(options);
-    const tenants = new Map(await Promise.all(Object.keys(documented.demoTenants).map(async (tenant) => [tenant, await CredentialDirectory.create(kit.hasher, demoUsers(tenant))] as const)));
+    const tenants = new Map(await Promise.all([...usersByTenant(kit.accounts(xelionAccounts))].map(async ([tenant, users]) => [tenant, await CredentialDirectory.create(kit.hasher, users)] as const)));
     return createXelionApp({
       tenants,
       nobody: await CredentialDirectory.create<UserRecord>(kit.hasher, []),

@@ -51,4 +51,9 @@ export class TestHarness {
     api.stores.reset();
     api.inbox.clear();
   }
+
+  /** Empties every API's attempt counts only (SIGHUP): sessions, tokens, codes and faults stay. */
+  resetAttempts(): void {
+    for (const api of this.apis.values()) api.stores.resetAttempts();
+  }
 }

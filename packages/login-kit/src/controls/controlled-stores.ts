@@ -5,6 +5,8 @@ import { type Faults, InjectedFault } from './faults.js';
 export interface ControlledStores extends Stores {
   /** Forgets everything every store holds: each store starts again empty, as on a fresh server. */
   reset(): void;
+  /** Forgets every attempt count only (login failures, request rates): sessions, tokens and codes stay. */
+  resetAttempts(): void;
   /** The names the server created its stores with, for `full` faults. */
   readonly names: readonly string[];
 }
@@ -34,10 +36,10 @@ function delegate<T extends object>(current: () => T, faults: Faults, guard: Par
  */
 export function controlledStores(make: () => Stores, faults: Faults): ControlledStores {
   let stores = make();
-  const created: { name: string; refresh: () => void }[] = [];
-  const track = <T>(name: string, build: () => T): (() => T) => {
+  const created: { name: string; attempts: boolean; refresh: () => void }[] = [];
+  const track = <T>(name: string, build: () => T, attempts = false): (() => T) => {
     let store = build();
-    created.push({ name, refresh: () => (store = build()) });
+    created.push({ name, attempts, refresh: () => (store = build()) });
     return () => store;
   };
   return {
@@ -49,13 +51,16 @@ export function controlledStores(make: () => Stores, faults: Faults): Controlled
       for (const c of created) c.refresh();
       faults.clear();
     },
+    resetAttempts() {
+      for (const c of created) if (c.attempts) c.refresh();
+    },
     expiring<V>(name: string, options?: { capacity?: number }): ExpiringStore<V> {
       const current = track(name, () => stores.expiring<V>(name, options));
       return delegate(current, faults, { set: () => (faults.take('full', name) ? false : undefined) });
     },
     attempts(name: string, options?: { capacity?: number }): AttemptCounter {
       return delegate(
-        track(name, () => stores.attempts(name, options)),
+        track(name, () => stores.attempts(name, options), true),
         faults,
       );
     },

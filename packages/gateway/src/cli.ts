@@ -1,0 +1,157 @@
+import { existsSync } from 'node:fs';
+import type { SeedAccounts } from '@loginspec/login-kit';
+import {
+  AccountsFileError,
+  announce,
+  type CommandIo,
+  createLogger,
+  describeHashCost,
+  HELP_OPTION,
+  handleSignals,
+  type OptionSpec,
+  originOf,
+  processIo,
+  readAccountsFile,
+  readOptions,
+  SERVE_OPTIONS,
+  type ServeSettings,
+  serveSettings,
+  UsageError,
+  usage,
+  warnAboutSettings,
+} from '@loginspec/login-kit/serve';
+import { clientAddress } from '@loginspec/openapi-runtime/node';
+import { gatewayLines, servedApis } from './banner.js';
+import { loadServers, selectApis, UnknownApiError } from './load-servers.js';
+import { type RunningGateway, startGateway } from './start.js';
+
+/** The gateway's own flags, around the settings every reference-server command takes. */
+export const GATEWAY_OPTIONS: readonly OptionSpec[] = [
+  { name: 'api', env: 'LOGINSPEC_API', value: 'NAME', multiple: true, help: 'serve only this API of the registry (enos, eos, aktion, edr, xelion);\nevery API by default' },
+  ...SERVE_OPTIONS,
+  {
+    name: 'test-controls',
+    env: 'LOGINSPEC_TEST_CONTROLS',
+    negatable: true,
+    help: "serve, or not, the test controls at /_controls (move the clock, read delivered\nmessages, reset and fail the servers; X-Forwarded-For believed from loopback unless\n--trusted-proxy says whom to believe). Default: on when ADDR is a loopback address,\nelse off",
+  },
+  HELP_OPTION,
+];
+
+export const USAGE = usage(
+  'pnpm start [--api NAME]… [options]   (or: loginspec-gateway [options])',
+  `Serves every reference login server under its own prefix (/<api>/…), the docs at /docs,
+and /healthz. Ctrl-C or SIGTERM stops it (exit 0); SIGHUP empties every attempt count.
+Exit status: 2 for a flag, a variable or an accounts file it cannot use; 1 when it
+cannot start.`,
+  GATEWAY_OPTIONS,
+);
+
+export interface GatewaySettings extends ServeSettings {
+  /** The APIs asked for, as given; every one when absent. */
+  apis?: string[];
+  testControls: boolean;
+}
+
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
+/** The settings of `pnpm start`, from its flags and the environment; throws `UsageError`. Answers undefined for --help. */
+export function gatewaySettings(args: readonly string[], env: Readonly<Record<string, string | undefined>>, { isTty }: { isTty: boolean }): GatewaySettings | undefined {
+  const options = readOptions(GATEWAY_OPTIONS, args, env);
+  if (options.values.help) return undefined;
+  const settings = serveSettings(options, { isTty });
+  const apis = options.values.api as string[] | undefined;
+  if (apis !== undefined && apis.length === 0) throw new UsageError(`${options.source.api}: name at least one API`);
+  const testControls = (options.values['test-controls'] as boolean | undefined) ?? isLoopback(settings.host);
+  return { ...settings, ...(apis ? { apis } : {}), testControls };
+}
+
+export interface GatewayCommandOptions {
+  /** The repository whose registry names the APIs. */
+  root: string;
+  /** The built docs, served at /docs. */
+  docsDir: string;
+  exit?: (code: number) => never;
+}
+
+/**
+ * `pnpm start`: reads its settings, loads the APIs asked for, checks the
+ * accounts file, and serves until SIGINT or SIGTERM (then exits 0).
+ * Exits 2 on a flag, a variable or an accounts file it cannot use, 1 when
+ * it cannot start.
+ */
+export async function gatewayCommand({ root, docsDir, exit = (code) => process.exit(code) }: GatewayCommandOptions, io: CommandIo = processIo()): Promise<RunningGateway> {
+  const refuse = (message: string): never => {
+    io.stderr(`loginspec-gateway: ${message}\n\n${USAGE}`);
+    return exit(2);
+  };
+  let settings: GatewaySettings;
+  let apis: string[];
+  try {
+    const read = gatewaySettings(io.args, io.env, { isTty: io.isTty });
+    if (!read) {
+      io.stdout(USAGE);
+      return exit(0);
+    }
+    settings = read;
+    apis = await selectApis(root, settings.apis);
+  } catch (err) {
+    if (err instanceof UsageError) return refuse(err.message);
+    if (err instanceof UnknownApiError) return refuse(`--api: ${err.message}`);
+    throw err;
+  }
+  const logger = createLogger({ format: settings.logFormat, stdout: io.stdout, stderr: io.stderr });
+  const signals = handleSignals(logger);
+  warnAboutSettings(settings, logger);
+  if (settings.testControls && !isLoopback(settings.host)) logger.warn('test-controls-exposed', `Test controls are on while listening on ${settings.host}: anyone who reaches it can move the servers' clock.`);
+  const fail = (event: string, message: string): never => {
+    logger.error(event, `loginspec-gateway: ${message}`);
+    return exit(1);
+  };
+  const servers = await loadServers(root, apis).catch((err: Error) => fail('cannot-load', err.message));
+  let accounts: Map<string, SeedAccounts> | undefined;
+  if (settings.accounts) {
+    try {
+      accounts = await readAccountsFile(settings.accounts, servers, { apis: await selectApis(root) });
+    } catch (err) {
+      if (!(err instanceof AccountsFileError)) throw err;
+      logger.error('bad-accounts-file', `loginspec-gateway: ${err.message}`);
+      return exit(2);
+    }
+  }
+  if (!existsSync(docsDir)) logger.warn('no-docs', `No docs at ${docsDir}: run \`pnpm run docs\` to build them.`);
+  logger.info('hashing', `Hashing the passwords: scrypt ${describeHashCost(settings.hashCost)}…`);
+  let gateway: RunningGateway;
+  try {
+    gateway = await startGateway({
+      root,
+      docsDir,
+      host: settings.host,
+      port: settings.port,
+      references: servers,
+      ...(settings.quiet ? {} : { log: io.stdout, logFormat: settings.logFormat }),
+      testControls: settings.testControls,
+      ...(accounts ? { accounts } : {}),
+      corsOrigins: settings.corsOrigins,
+      servers: {
+        scrypt: settings.hashCost,
+        attemptLimits: settings.attemptLimits,
+        // Under test controls without trusted proxies, the gateway believes X-Forwarded-For from loopback (see TestHarness).
+        ...(settings.testControls && settings.trustedProxies.length === 0 ? {} : { clientAddress: clientAddress({ trustedProxies: settings.trustedProxies }) }),
+        // No mail is sent: what a server would send (xelion's MFA codes) is printed, as a demo needs.
+        deliver: ({ to, text }) => logger.info('message', `[message to ${to}] ${text}`, { to, text }),
+      },
+    });
+  } catch (err) {
+    return fail('cannot-start', `cannot start on ${settings.host}:${settings.port}: ${(err as Error).message}`);
+  }
+  signals.serving({ close: gateway.close, resetAttempts: () => gateway.resetAttempts().join(', ') || 'none: the stores are not the gateway\'s' });
+  const origin = originOf(settings.host, gateway.port);
+  announce(logger, origin, servedApis(origin, servers, { ...(accounts ? { accounts } : {}), ...(settings.accounts ? { accountsFile: settings.accounts } : {}) }), {
+    lines: gatewayLines(origin, { testControls: settings.testControls }),
+    fields: { docs: `${origin}/docs/`, ...(settings.testControls ? { controls: `${origin}/_controls` } : {}) },
+  });
+  return gateway;
+}

@@ -1,0 +1,233 @@
+import { type ChildProcess, execFile, spawn, spawnSync } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { repoRoot } from '@loginspec/docs-site';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+
+/**
+ * `pnpm start`'s process, as CI and staging run it: the built main.js
+ * spawned with a low hash cost, its stdout a pipe (so JSON lines), driven
+ * by what it prints and by signals. Nothing here sleeps: each step waits
+ * for the line that says it happened.
+ */
+
+const MAIN = join(repoRoot, 'packages/gateway/dist/main.js');
+const FAST = ['--hash-cost', 'test', '--port', '0', '--no-test-controls'];
+const ANSI = /\x1b\[/;
+const temp = await mkdtemp(join(tmpdir(), 'loginspec-main-'));
+afterAll(() => rm(temp, { recursive: true, force: true }));
+
+interface Running {
+  child: ChildProcess;
+  stdout: string[];
+  stderr: string[];
+  /** The first JSON line of stdout whose event is `event`, when it comes. */
+  event(event: string): Promise<Record<string, unknown>>;
+  /** The first line of stdout that is `line`, when it comes. */
+  line(line: string): Promise<void>;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+const children: ChildProcess[] = [];
+afterEach(() => {
+  for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+});
+
+function run(command: string, args: string[], { env = {}, detached = false, cwd = repoRoot }: { env?: Record<string, string>; detached?: boolean; cwd?: string } = {}): Running {
+  const child = spawn(command, args, { cwd, env: { ...process.env, NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached });
+  children.push(child);
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const waiting: { matches: (line: string, record?: Record<string, unknown>) => boolean; resolve: (value: Record<string, unknown>) => void }[] = [];
+  const recordOf = (line: string): Record<string, unknown> | undefined => {
+    try {
+      return JSON.parse(line) as Record<string, unknown>;
+    } catch {
+      return undefined;
+    }
+  };
+  const lines = (into: string[], onLine?: (line: string) => void) => {
+    let rest = '';
+    return (chunk: Buffer) => {
+      const parts = (rest + chunk.toString('utf8')).split('\n');
+      rest = parts.pop() ?? '';
+      for (const line of parts) {
+        into.push(line);
+        onLine?.(line);
+      }
+    };
+  };
+  child.stdout?.on(
+    'data',
+    lines(stdout, (line) => {
+      const record = recordOf(line);
+      for (const w of waiting.filter((w) => w.matches(line, record))) {
+        waiting.splice(waiting.indexOf(w), 1);
+        w.resolve(record ?? {});
+      }
+    }),
+  );
+  child.stderr?.on('data', lines(stderr));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const until = (what: string, matches: (line: string, record?: Record<string, unknown>) => boolean): Promise<Record<string, unknown>> => {
+    const seen = stdout.find((line) => matches(line, recordOf(line)));
+    if (seen !== undefined) return Promise.resolve(recordOf(seen) ?? {});
+    return Promise.race([
+      new Promise<Record<string, unknown>>((resolve) => waiting.push({ matches, resolve })),
+      exited.then(({ code, signal }) => {
+        throw new Error(`exited (${code ?? signal}) before ${what}\nstdout:\n${stdout.join('\n')}\nstderr:\n${stderr.join('\n')}`);
+      }),
+    ]);
+  };
+  return {
+    child,
+    stdout,
+    stderr,
+    exited,
+    event: (event) => until(`"${event}"`, (_, record) => record?.event === event),
+    line: (text) => until(`"${text}"`, (line) => line === text).then(() => undefined),
+  };
+}
+const gateway = (args: string[], env: Record<string, string> = {}) => run(process.execPath, [MAIN, ...args], { env });
+const post = (url: string, body: unknown, headers: Record<string, string> = {}) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+
+describe('pnpm start, as a process', () => {
+  it('starts with --api xelion and a low hash cost, logs JSON lines, and ends on SIGTERM with exit 0 and no error', async () => {
+    const started = performance.now();
+    const main = gateway(['--api', 'xelion', ...FAST]);
+    const listening = await main.event('listening');
+    const ms = performance.now() - started;
+    console.log(`--api xelion --hash-cost test: listening ${ms.toFixed(0)} ms after the spawn (process start, imports, hashing, listen)`);
+    expect((listening.apis as { name: string }[]).map((a) => a.name)).toEqual(['xelion']);
+    const url = listening.url as string;
+    const login = await post(`${url}/xelion/api/v1/master/me/login?password=hunter2`, { userName: 'arnon', password: 'arnons secret', userSpace: 'main-test' });
+    expect(login.status).toBe(200);
+    expect((await fetch(`${url}/enos/app-portal-service/v2.0/login`, { method: 'POST' })).status).toBe(404);
+    const request = await main.event('request');
+    expect(request).toMatchObject({ level: 'info', method: 'POST', path: '/xelion/api/v1/master/me/login', status: 200 });
+    main.child.kill('SIGTERM');
+    expect(await main.exited).toEqual({ code: 0, signal: null });
+    for (const line of main.stdout) {
+      expect(line).not.toMatch(ANSI);
+      expect(() => JSON.parse(line)).not.toThrow();
+    }
+    // The request lines carry no query string and no body (the demo logins of the listening event are public samples).
+    expect(main.stdout.filter((l) => l.includes('"event":"request"')).join('\n')).not.toMatch(/hunter2|secret|\?/);
+    expect(main.stdout.map((l) => (JSON.parse(l) as { event: string }).event)).toEqual(['hashing', 'listening', 'request', 'request', 'stopping']);
+    // On stderr, the one warning of the low cost, and nothing else.
+    expect(main.stderr.map((l) => JSON.parse(l) as { level: string; event: string })).toEqual([expect.objectContaining({ level: 'warn', event: 'weak-hash-cost' })]);
+  });
+
+  it('empties the attempt counts on SIGHUP, without a restart', async () => {
+    const main = gateway(['--api', 'xelion', ...FAST, '--attempt-limit', 'perAccountAndAddress=1', '--quiet']);
+    const url = (await main.event('listening')).url as string;
+    const wrong = () => post(`${url}/xelion/api/v1/master/me/login`, { userName: 'mira', password: 'wrong', userSpace: 'x' });
+    expect((await wrong()).status).toBe(401);
+    expect((await wrong()).status).toBe(429);
+    main.child.kill('SIGHUP');
+    expect(await main.event('attempts-reset')).toMatchObject({ message: 'SIGHUP: attempt counts emptied (xelion)' });
+    expect((await wrong()).status).toBe(401);
+    main.child.kill('SIGINT');
+    expect(await main.exited).toEqual({ code: 0, signal: null });
+  });
+
+  it('prints text when told, without colour codes', async () => {
+    const main = gateway(['--api', 'eos', ...FAST, '--log-format', 'text']);
+    await main.line('Ctrl-C stops.');
+    expect(main.stdout.find((l) => l.startsWith('loginspec'))).toMatch(/^loginspec reference servers on http:\/\/127\.0\.0\.1:\d+$/);
+    expect(main.stdout.join('\n')).toMatch(/\n {2}eos {6}EOS/);
+    expect(main.stderr[0]).toMatch(/^WARNING: scrypt cost N=2\^10 r=8 p=1/);
+    main.child.kill('SIGTERM');
+    expect((await main.exited).code).toBe(0);
+    expect([...main.stdout, ...main.stderr].join('\n')).not.toMatch(ANSI);
+  });
+
+  const curl = spawnSync('curl', ['--version']).status === 0;
+  it.skipIf(!curl)("gives curl -H 'Origin: …' CORS headers when the origin is configured, and none otherwise", async () => {
+    const origin = 'http://localhost:5173';
+    const headersOf = async (url: string, from: string) => {
+      const { stdout } = await promisify(execFile)('curl', ['-si', '-X', 'POST', '-H', `Origin: ${from}`, '-H', 'content-type: application/json', '-d', '{}', `${url}/xelion/api/v1/master/me/login`]);
+      return stdout.split('\r\n').filter((l) => /^access-control-/i.test(l));
+    };
+    const withCors = gateway(['--api', 'xelion', ...FAST, '--quiet'], { LOGINSPEC_CORS_ORIGINS: origin });
+    const without = gateway(['--api', 'xelion', ...FAST, '--quiet']);
+    const [on, off] = [(await withCors.event('listening')).url as string, (await without.event('listening')).url as string];
+    expect(await headersOf(on, origin)).toEqual([`access-control-allow-origin: ${origin}`, 'access-control-expose-headers: Retry-After, WWW-Authenticate']);
+    expect(await headersOf(on, 'http://evil.test')).toEqual([]);
+    expect(await headersOf(off, origin)).toEqual([]);
+    withCors.child.kill('SIGTERM');
+    without.child.kill('SIGTERM');
+    expect([(await withCors.exited).code, (await without.exited).code]).toEqual([0, 0]);
+  });
+});
+
+describe('pnpm start refusing what it is given', () => {
+  it.each([
+    [['--port', 'http'], {}, 'loginspec-gateway: --port: not a port: http'],
+    [['--api', 'xelion,nope'], {}, 'loginspec-gateway: --api: "nope" is not an API of the registry (enos, eos, aktion, edr, xelion)'],
+    [['--hash-cost', 'cheap'], {}, 'loginspec-gateway: --hash-cost: "cheap" is not a hash cost'],
+    [[], { LOGINSPEC_LOG_FORMAT: 'pretty' }, 'loginspec-gateway: LOGINSPEC_LOG_FORMAT: "pretty" is not a log format (json or text)'],
+    [['--verbose'], {}, "loginspec-gateway: Unknown option '--verbose'"],
+  ])('%j %j: a clear message, the usage, exit 2', async (args, env, message) => {
+    const main = gateway(args, env);
+    expect((await main.exited).code).toBe(2);
+    expect(main.stderr[0]).toContain(message);
+    expect(main.stderr).toContain('Usage: pnpm start [--api NAME]… [options]   (or: loginspec-gateway [options])');
+    expect(main.stdout).toEqual([]);
+  });
+
+  it('refuses a bad accounts file with exit 2, naming the file, the API and the entry, never the password', async () => {
+    const path = join(temp, 'accounts.json');
+    await writeFile(path, JSON.stringify({ xelion: { users: [{ tenant: 'master', userName: 'bot', password: 'hunter2', admin: true }] } }));
+    const main = gateway(['--api', 'xelion', ...FAST, '--accounts', path]);
+    expect((await main.exited).code).toBe(2);
+    const error = JSON.parse(main.stderr.at(-1) as string) as { level: string; event: string; message: string };
+    expect(error).toMatchObject({ level: 'error', event: 'bad-accounts-file' });
+    expect(error.message).toContain(`accounts file ${path}: xelion.users[0]: "admin" is not a field of this API's accounts`);
+    expect([...main.stdout, ...main.stderr].join('\n')).not.toContain('hunter2');
+  });
+
+  it('seeds a good accounts file, naming the accounts in the listening event, never their passwords', async () => {
+    const path = join(temp, 'good-accounts.json');
+    await writeFile(path, JSON.stringify({ xelion: { users: [{ tenant: 'ci', userName: 'bot', password: 'hunter2' }] } }));
+    const main = gateway(['--api', 'xelion', ...FAST], { LOGINSPEC_ACCOUNTS: path });
+    const listening = await main.event('listening');
+    expect((listening.apis as { accounts: string[] }[])[0]?.accounts).toEqual(['ci/bot']);
+    expect((await post(`${listening.url}/xelion/api/v1/ci/me/login`, { userName: 'bot', password: 'hunter2', userSpace: 'x' })).status).toBe(200);
+    main.child.kill('SIGTERM');
+    expect((await main.exited).code).toBe(0);
+    expect([...main.stdout, ...main.stderr].join('\n')).not.toContain('hunter2');
+  });
+});
+
+const pnpm = spawnSync('pnpm', ['--version']).status === 0;
+describe.skipIf(!pnpm)('the last step of the start script under pnpm', () => {
+  /** A package whose start script is the root's last step (the gateway), run from the repository. */
+  async function pnpmStart(): Promise<Running> {
+    const { scripts } = JSON.parse(await readFile(join(repoRoot, 'package.json'), 'utf8')) as { scripts: { start: string } };
+    const last = scripts.start.split('&&').at(-1)?.trim() as string;
+    const dir = await mkdtemp(join(temp, 'pnpm-'));
+    await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'start-step', private: true, scripts: { start: `cd '${repoRoot}' && ${last}` } }));
+    // Its own process group, as a terminal's foreground job is: Ctrl-C signals the whole group.
+    return run('pnpm', ['start', '--api', 'xelion', ...FAST, '--quiet'], { cwd: dir, detached: true });
+  }
+
+  it('ends on Ctrl-C (SIGINT to the whole group) with exit 0, and pnpm reports no failure', async () => {
+    const start = await pnpmStart();
+    await start.event('listening');
+    process.kill(-(start.child.pid as number), 'SIGINT');
+    expect(await start.exited).toEqual({ code: 0, signal: null });
+    expect([...start.stdout, ...start.stderr].join('\n')).not.toMatch(/ELIFECYCLE|Command failed|ERR_PNPM/);
+  });
+
+  it('ends on SIGTERM to pnpm alone (docker stop) with exit 0: pnpm passes it to the gateway', async () => {
+    const start = await pnpmStart();
+    await start.event('listening');
+    start.child.kill('SIGTERM');
+    expect(await start.exited).toEqual({ code: 0, signal: null });
+    expect(await start.event('stopping')).toMatchObject({ signal: 'SIGTERM' });
+    expect([...start.stdout, ...start.stderr].join('\n')).not.toMatch(/ELIFECYCLE|Command failed|ERR_PNPM/);
+  });
+});

@@ -1,0 +1,150 @@
+import { clientAddress } from '@loginspec/openapi-runtime/node';
+import { Hono } from 'hono';
+import type { SeedAccounts } from '../accounts.js';
+import { type Clock, systemClock } from '../clock.js';
+import { HashingPool } from '../hashing-pool.js';
+import type { ReferenceServer } from '../reference-server.js';
+import { memoryStores } from '../stores/memory.js';
+import { withResettableAttempts } from '../stores/resettable.js';
+import { AccountsFileError, readAccountsFile } from './accounts-file.js';
+import { apiLines, apiRecord, originOf, type ServedApi, servedApi } from './banner.js';
+import { cors } from './cors.js';
+import { describeHashCost, hashCostWarning } from './hash-cost.js';
+import { type ConnectionLimits, type Listening, listen } from './listen.js';
+import { accessLog, createLogger, type Logger } from './log.js';
+import { HELP_OPTION, readOptions, SERVE_OPTIONS, type ServeSettings, serveSettings, UsageError, usage } from './settings.js';
+import { handleSignals } from './signals.js';
+
+/** What a command reads and writes: the process's, unless a test gives its own. */
+export interface CommandIo {
+  args: readonly string[];
+  env: Readonly<Record<string, string | undefined>>;
+  stdout(line: string): void;
+  stderr(line: string): void;
+  /** Whether stdout is a terminal: text logs if so, JSON lines if not. */
+  isTty: boolean;
+}
+
+export function processIo(): CommandIo {
+  return {
+    args: process.argv.slice(2),
+    env: process.env,
+    stdout: (line) => process.stdout.write(`${line}\n`),
+    stderr: (line) => process.stderr.write(`${line}\n`),
+    isTty: process.stdout.isTTY === true,
+  };
+}
+
+/** The settings' warnings: a hash cost below OWASP's, on stderr. */
+export function warnAboutSettings(settings: ServeSettings, logger: Logger): void {
+  const warning = hashCostWarning(settings.hashCost);
+  if (!warning) return;
+  if (logger.format === 'json') logger.warn('weak-hash-cost', warning.join(' '), { hashCost: settings.hashCost });
+  else for (const line of warning) logger.warn('weak-hash-cost', `WARNING: ${line}`);
+}
+
+export interface ReferenceServerStart {
+  settings: ServeSettings;
+  logger: Logger;
+  /** The accounts to seed (from the accounts file). */
+  accounts?: SeedAccounts;
+  clock?: Clock;
+  limits?: ConnectionLimits;
+}
+
+export interface RunningReferenceServer extends Listening {
+  origin: string;
+  /** Empties every attempt count: what SIGHUP does. */
+  resetAttempts(): void;
+}
+
+/**
+ * One reference server at the root of its own origin (its documented
+ * paths as they are, and `/healthz`), with the settings of its command:
+ * what `npx @loginspec/<api>-server` runs, without the process.
+ */
+export async function startReferenceServer(server: ReferenceServer, { settings, logger, accounts, clock = systemClock, limits }: ReferenceServerStart): Promise<RunningReferenceServer> {
+  const stores = withResettableAttempts(memoryStores(clock));
+  const app = await server.create({
+    clock,
+    scrypt: settings.hashCost,
+    hashing: new HashingPool(),
+    stores,
+    clientAddress: clientAddress({ trustedProxies: settings.trustedProxies }),
+    attemptLimits: settings.attemptLimits,
+    ...(accounts ? { accounts } : {}),
+    deliver: ({ to, text }) => logger.info('message', `[message to ${to}] ${text}`, { to, text }),
+  });
+  const root = new Hono();
+  if (!settings.quiet) root.use(accessLog(logger.request));
+  if (settings.corsOrigins.length > 0) root.use(cors({ origins: settings.corsOrigins }));
+  root.get('/healthz', (c) => c.json({ status: 'ok', apis: [server.name] }));
+  root.route('/', app);
+  const listening = await listen(root, { host: settings.host, port: settings.port }, limits);
+  return { ...listening, origin: originOf(settings.host, listening.port), resetAttempts: () => stores.resetAttempts() };
+}
+
+/** The text banner: where the server listens, `lines` (the docs, the controls), each API, /healthz. */
+export function bannerText(origin: string, apis: readonly ServedApi[], lines: readonly string[] = []): string {
+  const head = apis.length === 1 && apis[0]?.base === origin ? `loginspec ${apis[0].server.name} reference server on ${origin}` : `loginspec reference servers on ${origin}`;
+  return [head, '', ...lines, `  health   ${origin}/healthz`, ...apis.flatMap((api) => ['', ...apiLines(api)]), '', 'Ctrl-C stops.'].join('\n');
+}
+
+/** What the server tells once it listens: the text banner for people, or one JSON `listening` event (`fields` added to it). */
+export function announce(logger: Logger, origin: string, apis: readonly ServedApi[], { lines, fields }: { lines?: readonly string[]; fields?: Record<string, unknown> } = {}): void {
+  if (logger.format === 'text') logger.info('listening', `\n${bannerText(origin, apis, lines)}`);
+  else logger.info('listening', `loginspec reference servers on ${origin}`, { url: origin, ...fields, apis: apis.map(apiRecord) });
+}
+
+/**
+ * The command of a server package (`npx @loginspec/xelion-server --port 4011`):
+ * that one API at the root of its own origin. Exits 2 on a flag it cannot
+ * read or an accounts file it cannot use, 1 when it cannot listen; else
+ * serves until SIGINT or SIGTERM, and exits 0.
+ */
+export async function serverCommand(server: ReferenceServer, io: CommandIo = processIo(), exit: (code: number) => never = (code) => process.exit(code)): Promise<RunningReferenceServer> {
+  const bin = `${server.name}-server`;
+  const specs = [...SERVE_OPTIONS, HELP_OPTION];
+  const text = usage(
+    `${bin} [options]`,
+    `Serves the ${server.description.title} reference server: its documented paths at the root,\nand /healthz. SIGHUP empties its attempt counts.${server.accounts ? `\n\nAn accounts file's "${server.name}" entry lists users, each ${server.accounts.fields}.` : ''}`,
+    specs,
+  );
+  let settings: ServeSettings;
+  try {
+    const options = readOptions(specs, io.args, io.env);
+    if (options.values.help) {
+      io.stdout(text);
+      return exit(0);
+    }
+    settings = serveSettings(options, { isTty: io.isTty });
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    io.stderr(`${bin}: ${err.message}\n\n${text}`);
+    return exit(2);
+  }
+  const logger = createLogger({ format: settings.logFormat, stdout: io.stdout, stderr: io.stderr });
+  const signals = handleSignals(logger);
+  warnAboutSettings(settings, logger);
+  let accounts: SeedAccounts | undefined;
+  if (settings.accounts) {
+    try {
+      accounts = (await readAccountsFile(settings.accounts, [server], { requireEach: true })).get(server.name);
+    } catch (err) {
+      if (!(err instanceof AccountsFileError)) throw err;
+      logger.error('bad-accounts-file', `${bin}: ${err.message}`);
+      return exit(2);
+    }
+  }
+  logger.info('hashing', `Hashing the passwords: scrypt ${describeHashCost(settings.hashCost)}…`);
+  let running: RunningReferenceServer;
+  try {
+    running = await startReferenceServer(server, { settings, logger, ...(accounts ? { accounts } : {}) });
+  } catch (err) {
+    logger.error('cannot-start', `${bin}: cannot start on ${settings.host}:${settings.port}: ${(err as Error).message}`);
+    return exit(1);
+  }
+  signals.serving({ close: running.close, resetAttempts: () => (running.resetAttempts(), server.name) });
+  announce(logger, running.origin, [servedApi(server, running.origin, accounts, settings.accounts)]);
+  return running;
+}
