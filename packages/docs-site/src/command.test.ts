@@ -57,7 +57,16 @@ describe('pnpm run docs', () => {
     const index = await readFile(join(out, 'index.html'), 'utf8');
     expect(index).toContain('href="./enos/"');
     expect(index).toContain('href="./enos/openapi.yaml"');
-    expect(await readFile(join(out, 'guides', 'adding-an-api.html'), 'utf8')).toContain('<h1>Adding an API</h1>');
+    expect(index).toContain('href="./enos/try.html"');
+    expect(await readFile(join(out, 'guides', 'adding-an-api.html'), 'utf8')).toContain('<h1 id="adding-an-api">Adding an API</h1>');
+    // Code samples derived from the examples, injected into the docs' copy only.
+    expect(enos).toContain('"x-codeSamples":[{"lang":"curl"');
+    expect(await readFile(join(repoRoot, 'specs/enos/openapi.yaml'), 'utf8')).not.toContain('x-codeSamples');
+    // What aktion's description refers to is served beside it, and its XML examples are pretty-printed.
+    expect(await readFile(join(out, 'aktion', 'examples', 'request.seed.xml'), 'utf8')).toBe(await readFile(join(repoRoot, 'specs/aktion/examples/request.seed.xml'), 'utf8'));
+    expect(await readFile(join(out, 'aktion', 'index.html'), 'utf8')).toMatch(/\\u003cRequest>\\n {2}\\u003cUserLogin>/);
+    // The console's script and stylesheet are on the site.
+    expect((await readFile(join(out, 'assets', 'swagger-ui', 'swagger-ui-bundle.js'), 'utf8')).length).toBeGreaterThan(100_000);
 
     expect(r.out).toContainEqual(expect.stringMatching(/^docs: enos -> .+[/\\]enos[/\\]index\.html \(\d+\.\d s\)$/));
     expect(r.out.at(-1)).toMatch(/^docs: \d+ guides, index -> /);
@@ -67,13 +76,15 @@ describe('pnpm run docs', () => {
   it('prints what redocly printed and exits 1 when build-docs fails', async () => {
     const root = join(temp, 'broken');
     await mkdir(join(root, 'specs', 'broken'), { recursive: true });
-    await writeFile(join(root, 'specs', 'broken', 'openapi.yaml'), 'openapi: 3.1.0\ninfo: [unclosed\n');
-    await cp(join(repoRoot, 'packages/enos-client/src/generated/openapi.json'), join(root, 'packages/broken-client/src/generated/openapi.json'));
+    await cp(join(repoRoot, 'specs/enos/openapi.yaml'), join(root, 'specs', 'broken', 'openapi.yaml'));
+    // The reference is built from the bundled description: one redocly cannot read (no `openapi` version).
+    await mkdir(join(root, 'packages/broken-client/src/generated'), { recursive: true });
+    await writeFile(join(root, 'packages/broken-client/src/generated/openapi.json'), JSON.stringify({ info: { title: 'Broken', version: '1' }, paths: {} }));
     const registry = 'apis:\n  broken:\n    root: specs/broken/openapi.yaml\n    x-openapi-ts:\n      output: packages/broken-client/src/generated/openapi.ts\n    x-loginspec-server: packages/broken-server\n';
     await writeFile(join(root, 'redocly.yaml'), registry);
     const r = recorder(root);
     expect(await runCommand(['--out', join(temp, 'broken-site')], r.io)).toBe(1);
-    expect(r.err[0]).toMatch(/^docs: redocly build-docs .*openapi\.yaml failed$/);
-    expect(r.err.join('\n')).toMatch(/openapi\.yaml.*\(\d+:\d+\)/);
+    expect(r.err[0]).toMatch(/^docs: redocly build-docs of broken failed$/);
+    expect(r.err.join('\n')).toMatch(/Unsupported specification/);
   }, 60_000);
 });

@@ -1,6 +1,10 @@
 export { type BuildOptions, buildSite } from './build.js';
-export { type ApiEntry, type GuideEntry, readApis, readGuides } from './catalog.js';
+export { type ApiEntry, type GuideEntry, readApis, readGuides, referencedFiles } from './catalog.js';
+export { type ClientPackage, type CodeSample, codeSamplesOf, docsDescription, type RequestSample, requestSamples, type SampleTarget } from './code-samples.js';
 export { type CommandIo, runCommand, USAGE } from './command.js';
-export { escapeHtml, renderGuide, renderIndex } from './pages.js';
+export { type Demo, type DemoLogin, type DemoTable, demoOf } from './demo.js';
+export { type OpenApiDocument, type OperationView, operationsOf } from './openapi.js';
+export { escapeHtml, orderGuides, renderGuide, renderIndex, renderTryIt, slug, tryItHash } from './pages.js';
 export { repoRoot, siteDir } from './paths.js';
-export { BuildDocsError, buildReference, type ReferenceBuild } from './redocly.js';
+export { BuildDocsError, buildReference, externalFetches, offlineRedoc, type ReferenceBuild } from './redocly.js';
+export { prettyXml } from './xml.js';
