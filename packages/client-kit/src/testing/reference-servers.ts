@@ -9,17 +9,29 @@ interface RunningGateway {
   close(): Promise<void>;
 }
 
+export interface ReferenceServersOptions {
+  /** Only these APIs of the registry; every one when absent. */
+  apis?: readonly string[];
+  /** Serve the test controls at `/_controls` (packages/gateway/test-controls.openapi.yaml). */
+  testControls?: boolean;
+}
+
+export interface ReferenceServers {
+  baseUrl: string;
+  close(): Promise<void>;
+}
+
 /**
- * Every reference server of the registry in this process, as `pnpm start`
- * serves them (under `/<api>`), on a loopback port, with cheap scrypt.
- * The gateway is loaded from its build by path rather than declared as a
- * dependency: it depends on the servers, which depend on the clients, which
- * depend on this package, and a declared cycle would reach the published
- * manifest and pnpm's build order.
+ * Every reference server of the registry (or those `apis` names) in this
+ * process, as `pnpm start` serves them (under `/<api>`), on a loopback
+ * port, with cheap scrypt. The gateway is loaded from its build by path
+ * rather than declared as a dependency: it depends on the servers, which
+ * depend on the clients, which depend on this package, and a declared cycle
+ * would reach the published manifest and pnpm's build order.
  */
-export async function startReferenceServers(): Promise<{ baseUrl: string; close(): Promise<void> }> {
+export async function startReferenceServers({ apis, testControls = false }: ReferenceServersOptions = {}): Promise<ReferenceServers> {
   const entry = pathToFileURL(`${repoRoot}packages/gateway/dist/index.js`).href;
   const { startGateway } = (await import(entry)) as { startGateway(options: object): Promise<RunningGateway> };
-  const gateway = await startGateway({ root: repoRoot, docsDir: tmpdir(), host: '127.0.0.1', port: 0, servers: { scrypt: { N: 2 ** 10, r: 8, p: 1 } } });
+  const gateway = await startGateway({ root: repoRoot, docsDir: tmpdir(), host: '127.0.0.1', port: 0, apis, testControls, servers: { scrypt: { N: 2 ** 10, r: 8, p: 1 } } });
   return { baseUrl: `http://127.0.0.1:${gateway.port}`, close: () => gateway.close() };
 }
