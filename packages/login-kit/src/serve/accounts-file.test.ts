@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type AccountFormat, readFields } from '../accounts.js';
-import { AccountsFileError, readAccountsFile } from './accounts-file.js';
+import { ACCOUNTS_FILE_LIMITS, AccountsFileError, readAccountsFile } from './accounts-file.js';
 
 interface Demo {
   user: string;
@@ -86,5 +86,13 @@ describe('readAccountsFile', () => {
   it("refuses a missing file, and a one-API server's file with no entry for it", async () => {
     expect(await refusal(join(dir, 'nowhere.json'))).toBe(`accounts file ${join(dir, 'nowhere.json')}: cannot be read (no such file)`);
     expect(await refusal(await file({ two: { users: [] } }), { requireEach: true })).toContain('has no "one" entry');
+  });
+
+  it('refuses a file past its bounds before hashing anything: a megabyte, a thousand users per API', async () => {
+    const big = await file(`{"one":{"users":[]},"$comment":"${'x'.repeat(ACCOUNTS_FILE_LIMITS.bytes)}"}`);
+    expect(await refusal(big)).toBe(`accounts file ${big}: is larger than 1024 KiB: an accounts file is for a team's test users`);
+    const users = Array.from({ length: ACCOUNTS_FILE_LIMITS.usersPerApi + 1 }, (_, i) => ({ user: `u${i}`, password: 'p' }));
+    expect(await refusal(await file({ one: { users } }))).toContain('one: "users" lists 1001 accounts; at most 1000 (each is hashed at start)');
+    expect((await readAccountsFile(await file({ one: { users: users.slice(1) } }), servers)).get('one')?.users).toHaveLength(1000);
   });
 });

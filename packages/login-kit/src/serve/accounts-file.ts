@@ -1,6 +1,13 @@
-import { readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { checkAccounts, type SeedAccounts } from '../accounts.js';
 import type { ReferenceServer } from '../reference-server.js';
+
+/**
+ * Bounds on what a start will hash: every password of the file is hashed
+ * before the server listens (at OWASP's cost, 128 MiB and about a tenth of
+ * a second each), so a file is for a team's test users, not a user base.
+ */
+export const ACCOUNTS_FILE_LIMITS = { bytes: 1024 * 1024, usersPerApi: 1000 } as const;
 
 /** An accounts file that cannot be used; the message names the file, the API and the entry, never a value from it. */
 export class AccountsFileError extends Error {
@@ -35,8 +42,9 @@ export async function readAccountsFile(path: string, servers: readonly Pick<Refe
   };
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = await readBounded(path, ACCOUNTS_FILE_LIMITS.bytes);
   } catch (err) {
+    if (err instanceof RangeError) return fail([`is larger than ${ACCOUNTS_FILE_LIMITS.bytes / 1024} KiB: an accounts file is for a team's test users`]);
     const code = (err as NodeJS.ErrnoException).code;
     return fail([`cannot be read (${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a folder, not a file' : code === 'EACCES' ? 'permission denied' : (code ?? (err as Error).message)})`]);
   }
@@ -89,8 +97,23 @@ function readSection(section: unknown): SeedAccounts | string {
   const unknown = Object.keys(others);
   if (unknown.length > 0) return `${unknown.map((k) => `"${k}"`).join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not known here (only "keepDemo" and "users")`;
   if (!Array.isArray(users)) return '"users" must be a list of accounts';
+  if (users.length > ACCOUNTS_FILE_LIMITS.usersPerApi) return `"users" lists ${users.length} accounts; at most ${ACCOUNTS_FILE_LIMITS.usersPerApi} (each is hashed at start)`;
   if (keepDemo !== undefined && typeof keepDemo !== 'boolean') return '"keepDemo" must be true or false';
   return keepDemo === undefined ? { users } : { users, keepDemo };
+}
+
+/** A file's text, refused with a RangeError past `limit` bytes: read up to one byte more, whatever its size claims (a pipe claims none). */
+async function readBounded(path: string, limit: number): Promise<string> {
+  const file = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(limit + 1);
+    let length = 0;
+    for (let read = -1; read !== 0 && length <= limit; length += read) read = (await file.read(buffer, length, limit + 1 - length, null)).bytesRead;
+    if (length > limit) throw new RangeError('too large');
+    return buffer.toString('utf8', 0, length);
+  } finally {
+    await file.close();
+  }
 }
 
 function example(servers: readonly Pick<ReferenceServer, 'name' | 'accounts'>[]): string | undefined {

@@ -7,7 +7,7 @@
  *
  * @module
  */
-export { AccountsFileError, type AccountsFileOptions, readAccountsFile } from './accounts-file.js';
+export { ACCOUNTS_FILE_LIMITS, AccountsFileError, type AccountsFileOptions, readAccountsFile } from './accounts-file.js';
 export { parseAttemptLimits } from './attempt-limits.js';
 export { apiLines, apiRecord, originOf, type ServedApi, servedApi } from './banner.js';
 export { announce, bannerText, type CommandIo, processIo, type ReferenceServerStart, type RunningReferenceServer, serverCommand, startReferenceServer, warnAboutSettings } from './command.js';
