@@ -145,18 +145,30 @@ describe('pnpm start, as a process', () => {
   });
 
   const curl = spawnSync('curl', ['--version']).status === 0;
-  it.skipIf(!curl)("gives curl -H 'Origin: …' CORS headers when the origin is configured, and none otherwise", async () => {
+  it.skipIf(!curl)("gives curl -H 'Origin: …' CORS headers, on the preflight too, when the origin is configured, and none otherwise", async () => {
     const origin = 'http://localhost:5173';
-    const headersOf = async (url: string, from: string) => {
-      const { stdout } = await promisify(execFile)('curl', ['-si', '-X', 'POST', '-H', `Origin: ${from}`, '-H', 'content-type: application/json', '-d', '{}', `${url}/xelion/api/v1/master/me/login`]);
+    const curlHeaders = async (args: string[]) => {
+      const { stdout } = await promisify(execFile)('curl', ['-si', ...args]);
       return stdout.split('\r\n').filter((l) => /^access-control-/i.test(l));
     };
+    const login = (url: string) => `${url}/xelion/api/v1/master/me/login`;
+    const headersOf = (url: string, from: string) => curlHeaders(['-X', 'POST', '-H', `Origin: ${from}`, '-H', 'content-type: application/json', '-d', '{}', login(url)]);
+    // What a browser sends before a JSON POST from another origin.
+    const preflightOf = (url: string, from: string) => curlHeaders(['-X', 'OPTIONS', '-H', `Origin: ${from}`, '-H', 'Access-Control-Request-Method: POST', '-H', 'Access-Control-Request-Headers: content-type', login(url)]);
     const withCors = gateway(['--api', 'xelion', ...FAST, '--quiet'], { LOGINSPEC_CORS_ORIGINS: origin });
     const without = gateway(['--api', 'xelion', ...FAST, '--quiet']);
     const [on, off] = [(await withCors.event('listening')).url as string, (await without.event('listening')).url as string];
     expect(await headersOf(on, origin)).toEqual([`access-control-allow-origin: ${origin}`, 'access-control-expose-headers: Retry-After, WWW-Authenticate']);
     expect(await headersOf(on, 'http://evil.test')).toEqual([]);
     expect(await headersOf(off, origin)).toEqual([]);
+    expect((await preflightOf(on, origin)).sort()).toEqual([
+      'access-control-allow-headers: content-type',
+      'access-control-allow-methods: GET, HEAD, POST, PUT, PATCH, DELETE',
+      `access-control-allow-origin: ${origin}`,
+      'access-control-max-age: 600',
+    ]);
+    expect(await preflightOf(on, 'http://evil.test')).toEqual([]);
+    expect(await preflightOf(off, origin)).toEqual([]);
     withCors.child.kill('SIGTERM');
     without.child.kill('SIGTERM');
     expect([(await withCors.exited).code, (await without.exited).code]).toEqual([0, 0]);
