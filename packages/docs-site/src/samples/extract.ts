@@ -79,7 +79,7 @@ function classify(lang: string, attributes: string[], code: string): { mode: Sam
     const commands = shellCommands(code);
     if (commands.some((c) => c.curlCalls > 0)) return { mode: 'shell' };
     const programs = [...new Set(commands.map((c) => c.command.split(/\s+/)[0]))].join(', ');
-    return { mode: 'skip', reason: `no curl in it (${programs || 'no command'}): installs, builds or starts things, which the tests do their own way` };
+    return { mode: 'skip', reason: `no curl in it (it runs ${programs || 'nothing'}): only blocks that call the server are run` };
   }
   return { mode: 'other' };
 }
