@@ -1,4 +1,4 @@
-import { copyFile, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,6 +19,10 @@ const tarballs = new Map<string, string>();
 const timings: Record<string, number> = {};
 let servers: Awaited<ReturnType<typeof startReferenceServers>> | undefined;
 
+/** The nodenext type-check, which also writes the JavaScript the run test runs: one compile for both, whichever asks first. */
+let emitting: Promise<string> | undefined;
+const emitted = () => (emitting ??= compile(project, 'nodenext', ['main.ts'], { ...consumerOptions('nodenext', { outDir: 'out' }), skipLibCheck: false }));
+
 async function timed<T>(step: string, work: () => Promise<T>): Promise<T> {
   const start = performance.now();
   try {
@@ -32,7 +36,8 @@ beforeAll(async () => {
   const packs = join(temp, 'packs');
   await mkdir(packs, { recursive: true });
   // The prepack (a clean build) is left out: other test files import these packages' dist/ while this one
-  // runs, and `pnpm test` has just built them. `pnpm pack` still rewrites the workspace: ranges.
+  // runs, and `pnpm test` has just built them. `pnpm pack` still rewrites the workspace: ranges, and the
+  // first test checks that no output without a source (a stale build) gets in.
   await timed('pack', () => Promise.all(PUBLISHED.map(async (folder) => tarballs.set(folder, await pnpmPack(join(repoRoot, 'packages', folder), packs, { ignoreScripts: true })))));
   await createProject(project);
   timings.installMode = (await timed('install', () => npmInstall(project, [...tarballs.values()]))) === 'offline' ? 1 : 0;
@@ -52,12 +57,17 @@ describe('the packed clients', () => {
     const files = await tarballFiles(tarball);
     expect(files).toEqual(expect.arrayContaining(['package.json', 'README.md', 'LICENSE', 'dist/index.js', 'dist/index.d.ts']));
     expect(files.filter((file) => /\.test\.|\.fixture\.|(^|\/)testing\//.test(file))).toEqual([]);
+    // Packed without its prepack (see beforeAll): a build left over from a deleted source would ship unseen.
+    expect(files.filter((file) => file.startsWith('dist/') && file.endsWith('.js') && !files.includes(file.replace(/^dist\//, 'src/').replace(/\.js$/, '.ts')))).toEqual([]);
     const manifest = await tarballText(tarball, 'package.json');
     expect(manifest).not.toContain('workspace:');
     const { dependencies = {}, peerDependencies = {}, optionalDependencies = {}, devDependencies } = JSON.parse(manifest) as Record<string, Record<string, string> | undefined>;
     const own = Object.keys({ ...dependencies, ...peerDependencies, ...optionalDependencies }).filter((name) => name.startsWith('@loginspec/'));
     expect(own.filter((name) => !NAMES.includes(name))).toEqual([]);
     expect(devDependencies ?? {}).toEqual({});
+    // What `pnpm pack` and `pnpm publish` run first: a clean build, so that what ships is what the sources make.
+    const { scripts } = JSON.parse(await readFile(join(repoRoot, 'packages', folder, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    expect(scripts.prepack).toMatch(/'dist'.*rmSync\b.*&& tsc -b$/);
   });
 
   it('install with npm outside the workspace, pulling no server library', async () => {
@@ -67,12 +77,12 @@ describe('the packed clients', () => {
   });
 
   it.each(['nodenext', 'bundler'] as const)('type-check a consumer under --strict with %s resolution, their declarations included', async (resolution) => {
-    const diagnostics = await timed(`typecheck ${resolution}`, () => compile(project, resolution, ['main.ts'], { ...consumerOptions(resolution), skipLibCheck: false }));
+    const diagnostics = await timed(`typecheck ${resolution}`, () => (resolution === 'nodenext' ? emitted() : compile(project, resolution, ['main.ts'], { ...consumerOptions(resolution), skipLibCheck: false })));
     expect(diagnostics).toBe('');
   }, 60_000);
 
   it('run: a consumer logs in to each API and uses its token operation, against the reference servers', async () => {
-    expect(await compile(project, 'emit', ['main.ts'], consumerOptions('nodenext', { outDir: 'out' }))).toBe('');
+    expect(await emitted()).toBe('');
     const output = await timed('run', () => runModule(join(project, 'out/main.js'), [servers?.baseUrl as string]));
     expect(JSON.parse(output)).toEqual({
       enos: { user: 'portal_demo', organization: 'Portal Demo', refused: [400, 31400] },
