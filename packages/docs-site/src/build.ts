@@ -5,7 +5,9 @@ import { dirname, isAbsolute, join, relative } from 'node:path';
 import { type ApiEntry, readApis, readGuides, referencedFiles } from './catalog.js';
 import { consoleDescription, docsDescription } from './code-samples.js';
 import { renderGuide, renderIndex, renderTryIt } from './pages.js';
-import { buildReference, externalFetches, offlineRedoc } from './redocly.js';
+import { externalFetches } from './offline.js';
+import { adaptRedocPage } from './redoc-page.js';
+import { buildReference } from './redocly.js';
 
 export interface BuildOptions {
   /** The repository: specs/, docs/, redocly.yaml. */
@@ -48,7 +50,7 @@ export async function buildSite({ root, out, progress = () => {} }: BuildOptions
       await writeFile(docsCopy, JSON.stringify(withPortalLinks(description, api, guides.some((g) => g.name === api.name))));
       const target = join(dir, 'index.html');
       await buildReference({ source: docsCopy, target, config: join(root, 'redocly.yaml'), cwd: root, options: REDOC_OPTIONS, label: api.name });
-      await writeFile(target, offlineRedoc(await readFile(target, 'utf8')));
+      await writeFile(target, adaptRedocPage(await readFile(target, 'utf8')));
       await copyDescription(root, api, dir);
       await writeFile(join(dir, 'try.html'), renderTryIt(api, consoleDescription(description), apis));
       progress(`docs: ${api.name} -> ${shown(root, target)} (${((performance.now() - started) / 1000).toFixed(1)} s)`);

@@ -6,5 +6,7 @@ export { type Demo, type DemoLogin, type DemoTable, demoOf } from './demo.js';
 export { type OpenApiDocument, type OperationView, operationsOf } from './openapi.js';
 export { escapeHtml, orderGuides, renderGuide, renderIndex, renderTryIt, slug, tryItHash } from './pages.js';
 export { repoRoot, siteDir } from './paths.js';
-export { BuildDocsError, buildReference, externalFetches, offlineRedoc, type ReferenceBuild } from './redocly.js';
+export { externalFetches } from './offline.js';
+export { adaptRedocPage, DOCUMENTED_ORIGIN, NO_ICON } from './redoc-page.js';
+export { BuildDocsError, buildReference, type ReferenceBuild } from './redocly.js';
 export { prettyXml } from './xml.js';

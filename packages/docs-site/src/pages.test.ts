@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ApiEntry, GuideEntry } from './catalog.js';
 import type { OpenApiDocument } from './openapi.js';
 import { orderGuides, renderGuide, renderIndex, renderTryIt } from './pages.js';
-import { externalFetches } from './redocly.js';
+import { externalFetches } from './offline.js';
 
 /** A small description: one login whose `seed` example is the demo account, one operation behind a bearer token. */
 const document: OpenApiDocument = {

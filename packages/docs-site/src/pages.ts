@@ -3,7 +3,7 @@ import type { ApiEntry, GuideEntry } from './catalog.js';
 import { codeSamplesOf, type SampleTarget } from './code-samples.js';
 import { demoOf } from './demo.js';
 import { operationsOf } from './openapi.js';
-import { NO_ICON } from './redocly.js';
+import { NO_ICON } from './redoc-page.js';
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
