@@ -5,12 +5,15 @@ import { readRegistry } from '@loginspec/codegen/registry';
 /** Folders never read as inputs: installed packages, the built site itself, VCS data. */
 const SKIPPED = new Set(['node_modules', 'site', '.git']);
 
-/** Every file under `dir` (skipping `SKIPPED`), and the folders themselves: a folder's time changes when a file is added or removed. */
+/** Tests are not read by the build (the docs package's browser test and its screenshots change nothing on the site). */
+const isTest = (name: string) => /\.test\.ts$/.test(name);
+
+/** Every file under `dir` (skipping `SKIPPED` and tests), and the folders themselves: a folder's time changes when a file is added or removed. */
 async function tree(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
   const found = [dir];
   for (const entry of entries) {
-    if (SKIPPED.has(entry.name)) continue;
+    if (SKIPPED.has(entry.name) || (entry.isFile() && isTest(entry.name))) continue;
     const path = join(dir, entry.name);
     if (entry.isDirectory()) found.push(...(await tree(path)));
     else found.push(path);
@@ -23,7 +26,8 @@ async function tree(dir: string): Promise<string[]> {
  * description folder and bundled description, its client's manifest, the
  * guides (docs/ and every README), the docs package's own code and
  * manifest, and the lockfile (the versions of redocly and of the
- * renderers). A file listed here that the build does not read only costs a
+ * renderers: swagger-ui-dist's files, copied into the site, change only with
+ * its version, which the lockfile records). A file listed here that the build does not read only costs a
  * rebuild; a file it reads that is missing here would leave the docs stale,
  * so the list errs on the side of more.
  */
