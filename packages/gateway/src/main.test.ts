@@ -144,6 +144,21 @@ describe('pnpm start, as a process', () => {
     expect([...main.stdout, ...main.stderr].join('\n')).not.toMatch(ANSI);
   });
 
+  it('counts attempts per forwarded client only behind a --trusted-proxy: else per socket peer, X-Forwarded-For ignored', async () => {
+    const wrong = (url: string, from: string, userName: string) => post(`${url}/xelion/api/v1/master/me/login`, { userName, password: 'wrong', userSpace: 'x' }, { 'x-forwarded-for': from });
+    const limits = ['--attempt-limit', 'perAddress=1', '--quiet'];
+    const behind = gateway(['--api', 'xelion', ...FAST, ...limits, '--trusted-proxy', '127.0.0.1']);
+    const direct = gateway(['--api', 'xelion', ...FAST, ...limits]);
+    const [trusting, peer] = [(await behind.event('listening')).url as string, (await direct.event('listening')).url as string];
+    // One failure per address: a second from 192.0.2.1 is refused, while 192.0.2.2, another client behind the proxy, is not.
+    expect([(await wrong(trusting, '192.0.2.1', 'mira')).status, (await wrong(trusting, '192.0.2.1', 'eli')).status, (await wrong(trusting, '192.0.2.2', 'dora')).status]).toEqual([401, 429, 401]);
+    // Without a trusted proxy the header names no one: every request is the socket's peer, 127.0.0.1.
+    expect([(await wrong(peer, '192.0.2.1', 'mira')).status, (await wrong(peer, '192.0.2.2', 'eli')).status]).toEqual([401, 429]);
+    behind.child.kill('SIGTERM');
+    direct.child.kill('SIGTERM');
+    expect([(await behind.exited).code, (await direct.exited).code]).toEqual([0, 0]);
+  });
+
   const curl = spawnSync('curl', ['--version']).status === 0;
   it.skipIf(!curl)("gives curl -H 'Origin: …' CORS headers, on the preflight too, when the origin is configured, and none otherwise", async () => {
     const origin = 'http://localhost:5173';
