@@ -18,6 +18,8 @@ const FILES = {
   'docs/demo.md': '# Demo\n',
   'packages/docs-site/package.json': '{}',
   'packages/docs-site/dist/cli.js': '',
+  'packages/docs-site/src/pages.ts': '',
+  'packages/docs-site/src/pages.test.ts': '',
   'packages/docs-site/node_modules/marked/index.js': '',
   'packages/docs-site/site/index.html': '<h1>docs</h1>',
 };
@@ -34,7 +36,7 @@ beforeEach(async () => {
     await mkdir(dirname(join(root, path)), { recursive: true });
     await writeFile(join(root, path), content);
   }
-  for (const path of [...Object.keys(FILES), 'specs/demo/examples', 'specs/demo', 'docs', 'packages/docs-site/dist', 'packages/docs-site']) await touch(path, BEFORE);
+  for (const path of [...Object.keys(FILES), 'specs/demo/examples', 'specs/demo', 'docs', 'packages/docs-site/dist', 'packages/docs-site/src', 'packages/docs-site']) await touch(path, BEFORE);
   await touch('packages/docs-site/site/index.html', BUILT);
 });
 
@@ -43,7 +45,7 @@ describe('docsFreshness', () => {
     expect(await docsFreshness({ root, siteDir, docsPackage })).toEqual({ fresh: true, reason: 'nothing changed since packages/docs-site/site/index.html was built' });
   });
 
-  it.each(['docs/demo.md', 'docs', 'specs/demo/examples/error.xml', 'packages/demo-client/src/generated/openapi.json', 'packages/demo-client/package.json', 'redocly.yaml', 'packages/docs-site/dist/cli.js'])(
+  it.each(['docs/demo.md', 'docs', 'specs/demo/examples/error.xml', 'packages/demo-client/src/generated/openapi.json', 'packages/demo-client/package.json', 'redocly.yaml', 'packages/docs-site/dist/cli.js', 'packages/docs-site/src/pages.ts'])(
     'finds it stale when %s changed after the build',
     async (input) => {
       await touch(input, AFTER);
@@ -55,6 +57,11 @@ describe('docsFreshness', () => {
     await touch('packages/docs-site/node_modules/marked/index.js', AFTER);
     expect((await docsFreshness({ root, siteDir, docsPackage })).fresh).toBe(true);
     expect(await docsInputs(root, docsPackage)).not.toContain(join(siteDir, 'index.html'));
+  });
+
+  it("ignores the docs package's tests: the build never reads them", async () => {
+    await touch('packages/docs-site/src/pages.test.ts', AFTER);
+    expect((await docsFreshness({ root, siteDir, docsPackage })).fresh).toBe(true);
   });
 
   it('finds no site stale', async () => {
