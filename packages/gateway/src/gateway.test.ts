@@ -36,4 +36,11 @@ describe('createGateway', () => {
   it('answers a readiness probe listing the APIs', async () => {
     expect(await (await gateway.request('/healthz')).json()).toEqual({ status: 'ok', apis: ['eos'] });
   });
+
+  it('says how to build the docs when they are not built, instead of an empty 404', async () => {
+    const unbuilt = createGateway({ apis: [], docsDir: join(docsDir, 'not-built') });
+    const res = await unbuilt.request('/docs/');
+    expect(res.status).toBe(404);
+    expect(await res.text()).toContain('pnpm run docs');
+  });
 });

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { cors, type LogFormat } from '@loginspec/login-kit/serve';
 import { Hono } from 'hono';
@@ -25,7 +26,9 @@ export function createGateway({ apis, docsDir, log, logFormat = 'text', controls
   gateway.get('/', (c) => c.redirect('/docs/'));
   gateway.get('/healthz', (c) => c.json({ status: 'ok', apis: apis.map((a) => a.name) }));
   gateway.get('/docs', (c) => c.redirect('/docs/'));
-  gateway.use('/docs/*', serveStatic({ root: docsDir, rewriteRequestPath: (path) => path.slice('/docs'.length) }));
+  // Without a built site (a test, or a start that skipped the docs), say how to build it rather than let serveStatic warn on every start.
+  if (existsSync(docsDir)) gateway.use('/docs/*', serveStatic({ root: docsDir, rewriteRequestPath: (path) => path.slice('/docs'.length) }));
+  else gateway.get('/docs/*', (c) => c.text('The docs are not built: run `pnpm run docs`, or `pnpm start`, which builds them.\n', 404));
   if (controls) gateway.route('/', controls);
   for (const { name, app } of apis) gateway.route(`/${name}`, app);
   return gateway;

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { repoRoot } from '@loginspec/docs-site';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // The clients' helper for "pack, then install with plain npm outside the workspace", reused as it is.
-import { installedPackages, npmInstall, pnpmPack, tarballFiles, tarballText } from '../../client-kit/src/testing/npm-project.js';
+import { installedPackages, npmInstall, pnpmPack, tarballFiles, tarballText, userShellEnv } from '../../client-kit/src/testing/npm-project.js';
 
 /**
  * What `npx @loginspec/<api>-server` installs and runs: each server package
@@ -122,7 +122,7 @@ interface Started {
 /** A command in the consumer project, in its own process group (as a terminal's foreground job), until its JSON `listening` line. */
 function start(command: string, args: string[]): Started {
   // Offline, so that a bin missing from the install is an error, not a download.
-  const child = spawn(command, args, { cwd: project, stdio: ['ignore', 'pipe', 'pipe'], detached: true, env: { ...process.env, npm_config_offline: 'true' } });
+  const child = spawn(command, args, { cwd: project, stdio: ['ignore', 'pipe', 'pipe'], detached: true, env: userShellEnv({ npm_config_offline: 'true' }) });
   children.push(child);
   const stdout: string[] = [];
   const stderr: string[] = [];

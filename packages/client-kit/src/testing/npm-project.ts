@@ -5,6 +5,16 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 
+/**
+ * The environment of a user's shell: this process's without the `npm_*`
+ * variables that pnpm sets for the script running the tests, which npm
+ * would warn about ("Unknown env config") in a child.
+ */
+export function userShellEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_/i.test(name)));
+  return { ...env, ...extra };
+}
+
 /** `pnpm pack` of a workspace package into `destination`; answers the tarball's path. pnpm rewrites `workspace:` ranges as it packs. */
 export async function pnpmPack(packageDir: string, destination: string, { ignoreScripts = false } = {}): Promise<string> {
   const env = ignoreScripts ? { ...process.env, npm_config_ignore_scripts: 'true' } : process.env;
