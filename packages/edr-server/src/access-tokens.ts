@@ -13,14 +13,19 @@ const MAX_LENGTH = 1024;
  * JWT, which carries `iss`, as one of these).
  */
 export class AccessTokens {
+  readonly #key: () => Promise<Uint8Array>;
+
+  /** `key`: the signing key, or where to read it on each use (`sharedTokenKey`: one key for every instance sharing the stores). */
   constructor(
-    readonly key: Uint8Array,
+    key: Uint8Array | (() => Promise<Uint8Array>),
     readonly clock: Clock,
     readonly lifetimeSeconds: number,
-  ) {}
+  ) {
+    this.#key = typeof key === 'function' ? key : async () => key;
+  }
 
-  issue(userId: string): Promise<string> {
-    return signHs256({ sub: userId, jti: randomUUID() }, this.key, { clock: this.clock, typ: 'access', lifetimeSeconds: this.lifetimeSeconds });
+  async issue(userId: string): Promise<string> {
+    return signHs256({ sub: userId, jti: randomUUID() }, await this.#key(), { clock: this.clock, typ: 'access', lifetimeSeconds: this.lifetimeSeconds });
   }
 
   /**
@@ -35,7 +40,7 @@ export class AccessTokens {
       maxLength: MAX_LENGTH,
       requiredClaims: ['sub', 'iat', 'jti'],
       refusedClaims: ['iss'],
-      secretFor: () => this.key,
+      secretFor: () => this.#key(),
     });
     if (!claims || typeof claims.sub !== 'string' || typeof claims.jti !== 'string' || typeof claims.iat !== 'number' || typeof claims.exp !== 'number') return undefined;
     return { sub: claims.sub, iat: claims.iat, exp: claims.exp, jti: claims.jti };

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { LoginRequest } from '@loginspec/edr-client';
 import { CredentialDirectory, type ReferenceServer, serverKit } from '@loginspec/login-kit';
 import { edrAccounts } from './accounts.js';
@@ -6,6 +5,10 @@ import { AccessTokens } from './access-tokens.js';
 import { AppJwts } from './app-jwts.js';
 import { createEdrApp } from './app.js';
 import { documented, edr } from './description.js';
+import { sharedTokenKey } from './token-key.js';
+
+/** The names of the reference server's stores, which a test harness's `full` fault names. */
+export const STORES = { tokenKey: 'edr:token-key' } as const;
 
 /** The demo login is the request example `seed`: the sample's user `rrath` and a JWT of the demo app. */
 const demoLogin = () => edr.requestExample<LoginRequest>('login');
@@ -27,8 +30,8 @@ export const server: ReferenceServer = {
         kit.accounts(edrAccounts).map(({ username, password, user }) => ({ id: username, secret: password, profile: user })),
       ),
       apps: new AppJwts(documented.demoApps, kit.clock),
-      // A key no app holds, drawn from the CSPRNG at start: tokens outlive no restart.
-      tokens: new AccessTokens(randomBytes(32), kit.clock, documented.tokenLifetimeSeconds),
+      // One key for every instance sharing the stores (see token-key.ts); in memory, tokens outlive no restart.
+      tokens: new AccessTokens(sharedTokenKey(kit.stores.sessionSlots(STORES.tokenKey), kit.clock), kit.clock, documented.tokenLifetimeSeconds),
       limits: kit.loginLimits('edr', edr, 'login'),
       clock: kit.clock,
       maxBodyBytes: kit.maxBodyBytes,

@@ -13,6 +13,7 @@ import { describeHashCost, hashCostWarning } from './hash-cost.js';
 import { type ConnectionLimits, type Listening, listen } from './listen.js';
 import { accessLog, createLogger, type Logger } from './log.js';
 import { HELP_OPTION, readOptions, SERVE_OPTIONS, type ServeSettings, serveSettings, UsageError, usage } from './settings.js';
+import { type ConnectApiStores, connectEach, maskRedisUrl, redactRedisUrl, redisConnector, type SharedStores, type SharedStoresModule } from './shared-stores.js';
 import { handleSignals } from './signals.js';
 
 /** What a command reads and writes: the process's, unless a test gives its own. */
@@ -50,12 +51,21 @@ export interface ReferenceServerStart {
   accounts?: SeedAccounts;
   clock?: Clock;
   limits?: ConnectionLimits;
+  /** Connects the shared stores when `settings.redisUrl` is set (a command without it refuses the URL). */
+  connectStores?: ConnectApiStores;
 }
 
 export interface RunningReferenceServer extends Listening {
   origin: string;
-  /** Empties every attempt count: what SIGHUP does. */
-  resetAttempts(): void;
+  /** Empties every attempt count: what SIGHUP does (in Redis, for every instance sharing it). */
+  resetAttempts(): Promise<void>;
+  /** Where the state is kept: `memory`, or the Redis URL with its password masked. */
+  stores: string;
+}
+
+/** How a command reaches shared stores: the module of `@loginspec/redis-stores`, imported only when a URL is given. */
+export interface SharedStoresLoader {
+  redisStores?: () => Promise<SharedStoresModule>;
 }
 
 /**
@@ -63,8 +73,22 @@ export interface RunningReferenceServer extends Listening {
  * paths as they are, and `/healthz`), with the settings of its command:
  * what `npx @loginspec/<api>-server` runs, without the process.
  */
-export async function startReferenceServer(server: ReferenceServer, { settings, logger, accounts, clock = systemClock, limits }: ReferenceServerStart): Promise<RunningReferenceServer> {
-  const stores = withResettableAttempts(memoryStores(clock));
+export async function startReferenceServer(server: ReferenceServer, { settings, logger, accounts, clock = systemClock, limits, connectStores }: ReferenceServerStart): Promise<RunningReferenceServer> {
+  const { redisUrl } = settings;
+  let shared: SharedStores | undefined;
+  if (redisUrl !== undefined) {
+    if (!connectStores) throw new Error('this command cannot keep its state in Redis');
+    shared = (await connectEach(connectStores, [server.name], () => clock)).get(server.name);
+  }
+  try {
+    return await serveWith(server, shared ?? withResettableAttempts(memoryStores(clock)), { settings, logger, accounts, clock, limits }, shared);
+  } catch (err) {
+    await shared?.close();
+    throw err;
+  }
+}
+
+async function serveWith(server: ReferenceServer, stores: SharedStores | ReturnType<typeof withResettableAttempts>, { settings, logger, accounts, clock, limits }: ReferenceServerStart, shared: SharedStores | undefined): Promise<RunningReferenceServer> {
   const app = await server.create({
     clock,
     scrypt: settings.hashCost,
@@ -81,7 +105,28 @@ export async function startReferenceServer(server: ReferenceServer, { settings, 
   root.get('/healthz', (c) => c.json({ status: 'ok', apis: [server.name] }));
   root.route('/', app);
   const listening = await listen(root, { host: settings.host, port: settings.port }, limits);
-  return { ...listening, origin: originOf(settings.host, listening.port), resetAttempts: () => stores.resetAttempts() };
+  const url = settings.redisUrl;
+  return {
+    ...listening,
+    origin: originOf(settings.host, listening.port),
+    stores: shared && url ? maskRedisUrl(url) : 'memory',
+    async close() {
+      await listening.close();
+      await shared?.close();
+    },
+    async resetAttempts() {
+      try {
+        await stores.resetAttempts();
+      } catch (err) {
+        throw new Error(url ? redactRedisUrl((err as Error).message, url) : (err as Error).message);
+      }
+    },
+  };
+}
+
+/** The banner's line naming the Redis the state is kept in (its password masked). */
+export function storesLine(maskedUrl: string): string {
+  return `  stores   ${maskedUrl}  (shared by every instance given this URL)`;
 }
 
 /** The text banner: where the server listens, `lines` (the docs, the controls), each API, /healthz. */
@@ -102,7 +147,10 @@ export function announce(logger: Logger, origin: string, apis: readonly ServedAp
  * read or an accounts file it cannot use, 1 when it cannot listen; else
  * serves until SIGINT or SIGTERM, and exits 0.
  */
-export async function serverCommand(server: ReferenceServer, io: CommandIo = processIo(), exit: (code: number) => never = (code) => process.exit(code)): Promise<RunningReferenceServer> {
+export async function serverCommand(
+  server: ReferenceServer,
+  { redisStores, io = processIo(), exit = (code) => process.exit(code) }: SharedStoresLoader & { io?: CommandIo; exit?: (code: number) => never } = {},
+): Promise<RunningReferenceServer> {
   const bin = `${server.name}-server`;
   const specs = [...SERVE_OPTIONS, HELP_OPTION];
   const text = usage(
@@ -118,6 +166,7 @@ export async function serverCommand(server: ReferenceServer, io: CommandIo = pro
       return exit(0);
     }
     settings = serveSettings(options, { isTty: io.isTty });
+    if (settings.redisUrl !== undefined && !redisStores) throw new UsageError(`${options.source['redis-url']}: this command cannot keep its state in Redis`);
   } catch (err) {
     if (!(err instanceof UsageError)) throw err;
     io.stderr(`${bin}: ${err.message}\n\n${text}`);
@@ -139,12 +188,17 @@ export async function serverCommand(server: ReferenceServer, io: CommandIo = pro
   logger.info('hashing', `Hashing the passwords: scrypt ${describeHashCost(settings.hashCost)}…`);
   let running: RunningReferenceServer;
   try {
-    running = await startReferenceServer(server, { settings, logger, ...(accounts ? { accounts } : {}) });
+    const connectStores = settings.redisUrl !== undefined && redisStores ? redisConnector(settings.redisUrl, redisStores) : undefined;
+    running = await startReferenceServer(server, { settings, logger, ...(accounts ? { accounts } : {}), ...(connectStores ? { connectStores } : {}) });
   } catch (err) {
-    logger.error('cannot-start', `${bin}: cannot start on ${settings.host}:${settings.port}: ${(err as Error).message}`);
+    const message = settings.redisUrl ? redactRedisUrl((err as Error).message, settings.redisUrl) : (err as Error).message;
+    logger.error('cannot-start', `${bin}: cannot start on ${settings.host}:${settings.port}: ${message}`);
     return exit(1);
   }
-  signals.serving({ close: running.close, resetAttempts: () => (running.resetAttempts(), server.name) });
-  announce(logger, running.origin, [servedApi(server, running.origin, accounts, settings.accounts)]);
+  signals.serving({ close: running.close, resetAttempts: async () => (await running.resetAttempts(), server.name) });
+  const shared = running.stores === 'memory' ? undefined : running.stores;
+  announce(logger, running.origin, [servedApi(server, running.origin, accounts, settings.accounts)], {
+    ...(shared ? { lines: [storesLine(shared)], fields: { stores: shared } } : {}),
+  });
   return running;
 }

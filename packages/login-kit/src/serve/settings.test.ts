@@ -31,6 +31,7 @@ describe('the settings of a reference-server command', () => {
       LOGINSPEC_CORS_ORIGINS: 'http://localhost:5173,https://app.example.com',
       LOGINSPEC_LOG_FORMAT: 'text',
       LOGINSPEC_QUIET: 'true',
+      REDIS_URL: 'redis://:hunter2@127.0.0.1:6379/2',
     };
     expect(settings([], env)).toEqual({
       port: 4011,
@@ -40,6 +41,7 @@ describe('the settings of a reference-server command', () => {
       attemptLimits: { perAddress: 1000, windowSeconds: 60 },
       trustedProxies: ['10.0.0.0/8', '192.0.2.1'],
       corsOrigins: ['http://localhost:5173', 'https://app.example.com'],
+      redisUrl: 'redis://:hunter2@127.0.0.1:6379/2',
       logFormat: 'text',
       quiet: true,
     });
@@ -60,6 +62,13 @@ describe('the settings of a reference-server command', () => {
     expect(refusal(['--bogus'])).toContain("Unknown option '--bogus'");
     expect(refusal(['stray'])).toContain("Unexpected argument 'stray'");
     expect(refusal(['--port'])).toContain("Option '--port <value>' argument missing");
+  });
+
+  it('refuses a Redis URL it cannot use without quoting it: it may hold a password', () => {
+    expect(refusal(['--redis-url', 'http://:hunter2@cache:6379'])).toBe('--redis-url: is a http URL; a Redis URL starts with redis:// or rediss://');
+    expect(refusal([], { REDIS_URL: 'hunter2@cache:6379' })).toBe('REDIS_URL: is not a URL (redis://[:password@]host[:port][/db])');
+    expect(refusal([], { REDIS_URL: 'redis://' })).toBe('REDIS_URL: names no host (redis://[:password@]host[:port][/db])');
+    expect(settings(['--redis-url', 'rediss://cache.internal:6380'], { REDIS_URL: 'redis://other' }).redisUrl).toBe('rediss://cache.internal:6380');
   });
 
   it('lists every flag with its environment variable in the usage', () => {

@@ -5,6 +5,7 @@ import { parseAttemptLimits } from './attempt-limits.js';
 import { parseOrigins } from './cors.js';
 import { HASH_COST_PRESETS, parseHashCost } from './hash-cost.js';
 import { defaultLogFormat, LOG_FORMATS, type LogFormat } from './log.js';
+import { parseRedisUrl } from './shared-stores.js';
 import { clientAddress } from '@loginspec/openapi-runtime/node';
 
 /** A flag, and the environment variable that sets it when the flag is not given. */
@@ -64,6 +65,12 @@ export const SERVE_OPTIONS: readonly OptionSpec[] = [
     value: 'ORIGIN',
     multiple: true,
     help: 'exact origins a browser page may call the APIs from (e.g. http://localhost:5173);\nnone by default: no CORS headers',
+  },
+  {
+    name: 'redis-url',
+    env: 'REDIS_URL',
+    value: 'URL',
+    help: "keep the servers' state (sessions, tokens, codes, attempt counts) in Redis,\nredis://[:password@]host[:port][/db], shared by every instance given the same URL\n(see docs/scaling.md); in memory by default. Its password is never printed",
   },
   { name: 'log-format', env: 'LOGINSPEC_LOG_FORMAT', value: 'FORMAT', help: 'json or text (default: json when stdout is not a terminal, else text)' },
   { name: 'quiet', env: 'LOGINSPEC_QUIET', help: 'no request lines' },
@@ -139,6 +146,8 @@ export interface ServeSettings {
   attemptLimits: Partial<AttemptLimitSettings>;
   trustedProxies: string[];
   corsOrigins: string[];
+  /** Where the state is kept when several instances share it; in memory when absent. */
+  redisUrl?: string;
   logFormat: LogFormat;
   quiet: boolean;
 }
@@ -179,6 +188,7 @@ export function serveSettings({ values, source }: ReadOptions, { isTty }: { isTt
     attemptLimits: guard('attempt-limit', () => parseAttemptLimits(list('attempt-limit'))),
     trustedProxies,
     corsOrigins: guard('cors-origin', () => parseOrigins(list('cors-origin'))),
+    ...(text('redis-url') === undefined ? {} : { redisUrl: guard('redis-url', () => parseRedisUrl(text('redis-url') as string)) }),
     logFormat,
     quiet: values.quiet === true,
   };

@@ -3,8 +3,8 @@ import type { Logger } from './log.js';
 export interface Serving {
   /** Stops listening and drops open connections. */
   close(): Promise<void>;
-  /** Empties every attempt count (SIGHUP); answers what it emptied, for the log line. */
-  resetAttempts(): string;
+  /** Empties every attempt count (SIGHUP); answers what it emptied, for the log line (later, when the counts are in Redis). */
+  resetAttempts(): string | Promise<string>;
 }
 
 export interface SignalHandling {
@@ -24,7 +24,8 @@ const CLOSE_WITHIN_MS = 2_000;
  *   process group, and `pnpm start` forwards its own SIGINT on top, which,
  *   unhandled, would kill the process by a signal and make pnpm report a failure.
  * - SIGHUP: empties every attempt count (login failures, Hello's rate),
- *   without a restart; sessions and tokens stay.
+ *   without a restart; sessions and tokens stay. With stores in Redis, the
+ *   counts every instance shares.
  */
 export function handleSignals(logger: Logger, { exit = (code: number) => process.exit(code), on = (signal: NodeJS.Signals, listener: () => void) => void process.on(signal, listener) } = {}): SignalHandling {
   let current: Serving | undefined;
@@ -43,9 +44,15 @@ export function handleSignals(logger: Logger, { exit = (code: number) => process
     });
   }
   on('SIGHUP', () => {
-    if (!current) return;
-    const what = current.resetAttempts();
-    logger.info('attempts-reset', `SIGHUP: attempt counts emptied (${what})`, { signal: 'SIGHUP' });
+    const serving = current;
+    if (!serving) return;
+    // Counts in Redis are emptied over the network: the line comes when they are, or says they are not (Redis down).
+    Promise.resolve()
+      .then(() => serving.resetAttempts())
+      .then(
+        (what) => logger.info('attempts-reset', `SIGHUP: attempt counts emptied (${what})`, { signal: 'SIGHUP' }),
+        (err: Error) => logger.error('attempts-reset-failed', `SIGHUP: attempt counts not emptied: ${err.message}`, { signal: 'SIGHUP' }),
+      );
   });
   return {
     serving(serving) {
