@@ -8,14 +8,19 @@ import {
   describeHashCost,
   HELP_OPTION,
   handleSignals,
+  maskRedisUrl,
   type OptionSpec,
   originOf,
   processIo,
   readAccountsFile,
   readOptions,
+  redactRedisUrl,
+  redisConnector,
   SERVE_OPTIONS,
   type ServeSettings,
+  type SharedStoresLoader,
   serveSettings,
+  storesLine,
   UsageError,
   usage,
   warnAboutSettings,
@@ -68,7 +73,7 @@ export function gatewaySettings(args: readonly string[], env: Readonly<Record<st
   return { ...settings, ...(apis ? { apis } : {}), testControls };
 }
 
-export interface GatewayCommandOptions {
+export interface GatewayCommandOptions extends SharedStoresLoader {
   /** The repository whose registry names the APIs. */
   root: string;
   /** The built docs, served at /docs. */
@@ -82,7 +87,7 @@ export interface GatewayCommandOptions {
  * Exits 2 on a flag, a variable or an accounts file it cannot use, 1 when
  * it cannot start.
  */
-export async function gatewayCommand({ root, docsDir, exit = (code) => process.exit(code) }: GatewayCommandOptions, io: CommandIo = processIo()): Promise<RunningGateway> {
+export async function gatewayCommand({ root, docsDir, redisStores, exit = (code) => process.exit(code) }: GatewayCommandOptions, io: CommandIo = processIo()): Promise<RunningGateway> {
   const refuse = (message: string): never => {
     io.stderr(`loginspec-gateway: ${message}\n\n${USAGE}`);
     return exit(2);
@@ -96,6 +101,7 @@ export async function gatewayCommand({ root, docsDir, exit = (code) => process.e
       return exit(0);
     }
     settings = read;
+    if (settings.redisUrl !== undefined && !redisStores) throw new UsageError('--redis-url: this command cannot keep its state in Redis');
     apis = await selectApis(root, settings.apis);
   } catch (err) {
     if (err instanceof UsageError) return refuse(err.message);
@@ -123,6 +129,9 @@ export async function gatewayCommand({ root, docsDir, exit = (code) => process.e
   }
   if (!existsSync(docsDir)) logger.warn('no-docs', `No docs at ${docsDir}: run \`pnpm run docs\` to build them.`);
   logger.info('hashing', `Hashing the passwords: scrypt ${describeHashCost(settings.hashCost)}…`);
+  const { redisUrl } = settings;
+  // The Redis client is loaded only when a URL is given: without one nothing of it is imported.
+  const connectStores = redisUrl !== undefined && redisStores ? redisConnector(redisUrl, redisStores) : undefined;
   let gateway: RunningGateway;
   try {
     gateway = await startGateway({
@@ -135,6 +144,7 @@ export async function gatewayCommand({ root, docsDir, exit = (code) => process.e
       testControls: settings.testControls,
       ...(accounts ? { accounts } : {}),
       corsOrigins: settings.corsOrigins,
+      ...(connectStores ? { connectStores } : {}),
       servers: {
         scrypt: settings.hashCost,
         attemptLimits: settings.attemptLimits,
@@ -145,13 +155,22 @@ export async function gatewayCommand({ root, docsDir, exit = (code) => process.e
       },
     });
   } catch (err) {
-    return fail('cannot-start', `cannot start on ${settings.host}:${settings.port}: ${(err as Error).message}`);
+    const message = (err as Error).message;
+    return fail('cannot-start', `cannot start on ${settings.host}:${settings.port}: ${redisUrl ? redactRedisUrl(message, redisUrl) : message}`);
   }
-  signals.serving({ close: gateway.close, resetAttempts: () => gateway.resetAttempts().join(', ') || 'none: the stores are not the gateway\'s' });
+  signals.serving({
+    close: gateway.close,
+    resetAttempts: () =>
+      gateway.resetAttempts().then(
+        (names) => names.join(', ') || "none: the stores are not the gateway's",
+        (err: Error) => Promise.reject(new Error(redisUrl ? redactRedisUrl(err.message, redisUrl) : err.message)),
+      ),
+  });
   const origin = originOf(settings.host, gateway.port);
+  const stores = redisUrl === undefined ? undefined : maskRedisUrl(redisUrl);
   announce(logger, origin, servedApis(origin, servers, { ...(accounts ? { accounts } : {}), ...(settings.accounts ? { accountsFile: settings.accounts } : {}) }), {
-    lines: gatewayLines(origin, { testControls: settings.testControls }),
-    fields: { docs: `${origin}/docs/`, ...(settings.testControls ? { controls: `${origin}/_controls` } : {}) },
+    lines: [...gatewayLines(origin, { testControls: settings.testControls }), ...(stores ? [storesLine(stores)] : [])],
+    fields: { docs: `${origin}/docs/`, ...(settings.testControls ? { controls: `${origin}/_controls` } : {}), ...(stores ? { stores } : {}) },
   });
   return gateway;
 }

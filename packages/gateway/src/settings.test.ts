@@ -99,7 +99,7 @@ describe('--attempt-limit and its reset', () => {
       const limited = await post(url(wrong.path), wrong.body);
       expect(limited.status).toBe(429);
       expect(limited.headers.get('retry-after')).toBe('900');
-      expect(gateway.resetAttempts()).toEqual(['xelion']);
+      expect(await gateway.resetAttempts()).toEqual(['xelion']);
       expect((await post(url(wrong.path), wrong.body)).status).toBe(401);
       // The session opened before the reset is still there: a second login in its user space is refused (10005).
       expect(session.authentication).toBeTruthy();

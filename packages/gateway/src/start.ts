@@ -1,5 +1,5 @@
 import { HashingPool, memoryStores, type ReferenceServer, type ReferenceServerOptions, type SeedAccounts, systemClock, withResettableAttempts } from '@loginspec/login-kit';
-import type { LogFormat } from '@loginspec/login-kit/serve';
+import { type ConnectApiStores, connectEach, type LogFormat, type SharedStores } from '@loginspec/login-kit/serve';
 import { createGateway } from './gateway.js';
 import { type ConnectionLimits, type Listening, listen } from './listen.js';
 import { loadServers } from './load-servers.js';
@@ -29,6 +29,12 @@ export interface GatewayStart {
   accounts?: ReadonlyMap<string, SeedAccounts>;
   /** Exact origins whose pages may call the APIs (CORS); none by default. */
   corsOrigins?: readonly string[];
+  /**
+   * Keeps each API's state in shared stores (Redis, `--redis-url`), on the
+   * clock its server runs on (the controlled one under test controls),
+   * in place of memory; they are closed with the gateway.
+   */
+  connectStores?: ConnectApiStores;
 }
 
 export interface RunningGateway extends Listening {
@@ -36,25 +42,53 @@ export interface RunningGateway extends Listening {
   /**
    * Empties every API's attempt counts (login failures, eos's Hello rate),
    * sessions and tokens left as they are: what SIGHUP does. Answers the
-   * APIs it emptied (none when the caller gave stores of its own).
+   * APIs it emptied (none when the caller gave stores of its own); with
+   * shared stores, once Redis has emptied them for every instance.
    */
-  resetAttempts(): string[];
+  resetAttempts(): Promise<string[]>;
 }
 
 /**
  * `pnpm start` without the process: every server of the registry (or those
  * `apis` names), built with one hashing pool (a bound for the whole
- * process, not per API) and one set of stores, under its prefix beside
- * the docs, listening.
+ * process, not per API) and one set of stores (or, with `connectStores`,
+ * each API's shared stores), under its prefix beside the docs, listening.
  */
-export async function startGateway({ root, docsDir, host, port, log, logFormat, servers: options = {}, limits, testControls = false, apis: only, references, accounts, corsOrigins }: GatewayStart): Promise<RunningGateway> {
-  const servers = references ? [...references] : await loadServers(root, only);
-  const clock = options.clock ?? systemClock;
-  const ownStores = options.stores ? undefined : withResettableAttempts(memoryStores(clock));
-  const shared: ReferenceServerOptions = { ...options, hashing: options.hashing ?? new HashingPool(), stores: options.stores ?? ownStores, clock };
-  const harness = testControls ? new TestHarness(shared.hashing) : undefined;
+export async function startGateway(start: GatewayStart): Promise<RunningGateway> {
+  const servers = start.references ? [...start.references] : await loadServers(start.root, start.apis);
+  const clock = start.servers?.clock ?? systemClock;
+  // One hashing pool for the process: a bound for all the APIs, not per API.
+  const options: ReferenceServerOptions = { ...start.servers, hashing: start.servers?.hashing ?? new HashingPool() };
+  const harness = start.testControls ? new TestHarness(options.hashing) : undefined;
+  const shared = start.connectStores
+    ? await connectEach(
+        start.connectStores,
+        servers.map((s) => s.name),
+        () => harness?.clock ?? clock,
+      )
+    : undefined;
+  try {
+    return await serve({ ...start, servers: options }, servers, clock, harness, shared);
+  } catch (err) {
+    await closeEach(shared);
+    throw err;
+  }
+}
+
+const closeEach = async (shared: ReadonlyMap<string, SharedStores> | undefined) => void (await Promise.allSettled([...(shared?.values() ?? [])].map((s) => s.close())));
+
+async function serve(
+  { docsDir, host, port, log, logFormat, servers: options = {}, limits, accounts, corsOrigins }: GatewayStart,
+  servers: ReferenceServer[],
+  clock: ReferenceServerOptions['clock'] & {},
+  harness: TestHarness | undefined,
+  shared: ReadonlyMap<string, SharedStores> | undefined,
+): Promise<RunningGateway> {
+  const ownStores = options.stores || shared ? undefined : withResettableAttempts(memoryStores(clock));
+  const common: ReferenceServerOptions = { ...options, stores: options.stores ?? ownStores, clock };
   const optionsFor = (server: ReferenceServer): ReferenceServerOptions => {
-    const own = harness ? harness.optionsFor(server.name, shared) : shared;
+    const stores = shared?.get(server.name);
+    const own = harness ? harness.optionsFor(server.name, common, stores) : stores ? { ...common, stores } : common;
     const seeded = accounts?.get(server.name);
     return seeded ? { ...own, accounts: seeded } : own;
   };
@@ -65,9 +99,17 @@ export async function startGateway({ root, docsDir, host, port, log, logFormat, 
   return {
     ...listening,
     servers,
-    resetAttempts() {
+    async close() {
+      await listening.close();
+      await closeEach(shared);
+    },
+    async resetAttempts() {
       if (harness) {
-        harness.resetAttempts();
+        await harness.resetAttempts();
+        return names;
+      }
+      if (shared) {
+        await Promise.all([...shared.values()].map((s) => s.resetAttempts()));
         return names;
       }
       ownStores?.resetAttempts();

@@ -20,7 +20,7 @@ interface LooseRequest {
   path: Record<string, unknown>;
   query: Record<string, unknown>;
 }
-type LooseRoute = (operationId: string, handlers: { reject: (...args: never[]) => unknown; handle: (request: LooseRequest) => Answer }) => void;
+type LooseRoute = (operationId: string, handlers: { reject: (...args: never[]) => unknown; handle: (request: LooseRequest) => Answer | Promise<Answer> }) => void;
 
 /** The test controls, as `test-controls.openapi.yaml` describes them, over `harness`; its paths start with `/_controls`. */
 export function createControlsApp(harness: TestHarness): Hono {
@@ -53,10 +53,15 @@ export function createControlsApp(harness: TestHarness): Hono {
 
   route('resetApi', {
     reject: errors('resetApi').rejectWith(problems),
-    handle({ path }) {
+    async handle({ path }) {
       const api = apiOf('resetApi', path);
       if (isAnswer(api)) return api;
-      harness.reset(api);
+      try {
+        await harness.reset(api);
+      } catch {
+        // Shared stores that did not answer (Redis down): nothing is certain to be emptied, and the test must know.
+        return errors('resetApi').answer('store-unavailable') as Answer;
+      }
       return { status: 204 };
     },
   });
