@@ -3,4 +3,5 @@
 import { serverCommand } from '@loginspec/login-kit/serve';
 import { server } from './server.js';
 
-await serverCommand(server);
+// The Redis client is imported only when --redis-url (REDIS_URL) is given.
+await serverCommand(server, { redisStores: () => import('@loginspec/redis-stores') });

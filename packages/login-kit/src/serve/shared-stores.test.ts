@@ -34,7 +34,7 @@ describe('redisConnector and connectEach', () => {
     });
     const clock = new ManualClock();
     expect([...(await connectEach(connect, ['enos', 'xelion'], () => clock)).keys()]).toEqual(['enos', 'xelion']);
-    expect(calls).toEqual(['loginspec:enos', 'loginspec:xelion']);
+    expect(calls).toEqual(['loginspec-enos', 'loginspec-xelion']);
     expect(loads).toBe(1);
   });
 

@@ -30,7 +30,7 @@ export type ConnectApiStores = (api: string, clock: Clock) => Promise<SharedStor
  * and every instance (a gateway or a server's own command) serving `api`
  * with the same URL shares the same keys.
  */
-export const sharedNamespace = (api: string): string => `loginspec:${api}`;
+export const sharedNamespace = (api: string): string => `loginspec-${api}`;
 
 /** One connection per API to the Redis at `url`, the module loaded on the first. */
 export function redisConnector(url: string, load: () => Promise<SharedStoresModule>): ConnectApiStores {
