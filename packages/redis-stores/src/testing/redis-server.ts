@@ -11,10 +11,12 @@ import { once } from 'node:events';
 import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 
-/** Why Redis tests cannot run here, or undefined when `redis-server` is installed. */
+let missing: { reason: string | undefined } | undefined;
+
+/** Why Redis tests cannot run here, or undefined when `redis-server` is installed (asked once per process). */
 export function redisServerMissing(): string | undefined {
-  const probe = spawnSync('redis-server', ['--version'], { stdio: 'ignore', timeout: 5_000 });
-  return probe.status === 0 ? undefined : 'redis-server not installed';
+  missing ??= { reason: spawnSync('redis-server', ['--version'], { stdio: 'ignore', timeout: 5_000 }).status === 0 ? undefined : 'redis-server not installed' };
+  return missing.reason;
 }
 
 /** A describe title that says why it skipped: `redis`, or `redis (skipped: redis-server not installed)`. */
@@ -99,9 +101,22 @@ process.once('exit', () => {
   for (const child of running) child.kill('SIGKILL');
 });
 
-/** Starts redis-server on a free loopback port, and waits until it answers. */
-export async function startRedisServer({ password, startTimeoutMs = 5_000 }: StartRedisOptions = {}): Promise<RunningRedis> {
-  const port = await freePort();
+/**
+ * Starts redis-server on a free loopback port, and waits until it answers.
+ * The port is free when picked; another process may take it before Redis
+ * binds it, so a server that exits at once is started again on another.
+ */
+export async function startRedisServer(options: StartRedisOptions = {}): Promise<RunningRedis> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOn(await freePort(), options);
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
+}
+
+async function startOn(port: number, { password, startTimeoutMs = 5_000 }: StartRedisOptions): Promise<RunningRedis> {
   let child: ChildProcess | undefined;
   const start = async () => {
     child = spawnRedis(port, password);
