@@ -118,6 +118,20 @@ describe.skipIf(redisServerMissing())(redisDescribeTitle('redis stores shared be
     expect(await b.sessionSlots('xelion:slots').get('index:attempt')).toBe('s1');
   });
 
+  it('empties more keys than one SCAN step or one UNLINK holds, in batches', async () => {
+    const { clock, a } = await twoInstances('many');
+    const counter = a.attempts('enos:login');
+    for (let i = 0; i < 1_200; i += 200) {
+      await Promise.all(Array.from({ length: 200 }, (_, j) => counter.reserve([{ key: `k${i + j}`, max: 1, windowMs: 60_000 }])));
+    }
+    await a.expiring<number>('enos:sessions').set('t', 1, clock.now() + 60_000);
+    expect(await raw.dbsize()).toBeGreaterThan(1_200);
+    await a.resetAttempts();
+    expect((await raw.keys('many:*')).sort()).toEqual(['many:enos:sessions:entry:t', 'many:enos:sessions:index:entry']);
+    await a.reset();
+    expect(await raw.keys('many:*')).toEqual([]);
+  });
+
   it('keeps its keys as the README says, each with an expiry for garbage collection only', async () => {
     const { clock, a } = await twoInstances('layout');
     await a.expiring<{ user: string }>('enos:sessions').set('tenant:1/tok%en', { user: 'alice' }, clock.now() + 60_000);
