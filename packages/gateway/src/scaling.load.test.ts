@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
 import { repoRoot } from '@loginspec/docs-site';
 import type { AttemptLimitSettings, ReferenceServer } from '@loginspec/login-kit';
 import { type RunningRedis, redisDescribeTitle, redisServerMissing, startRedisServer } from '@loginspec/redis-stores/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadServers } from './load-servers.js';
 import { type Balancer, type Instance, restartInstance, roundRobin, startInstance, throughput } from './testing/instances.js';
-import { killChildren } from './testing/spawned.js';
+import { killChildren, run } from './testing/spawned.js';
 
 /**
  * Three `pnpm start` processes sharing one redis-server, a round-robin
@@ -90,6 +91,18 @@ describe.skipIf(redisServerMissing())(redisDescribeTitle('several instances behi
     const codes = await Promise.all(answers.map(async (res) => (res.status === 200 ? 200 : codeOf(res))));
     expect(codes.filter((c) => c === 200)).toHaveLength(1);
     expect(codes.filter((c) => c === 10005)).toHaveLength(3 * INSTANCES - 1);
+  });
+
+  it("shares a server's own command's state with the gateways: xelion-server --redis-url sees the user space a gateway filled", async () => {
+    const bin = run(process.execPath, [join(repoRoot, 'packages/xelion-server/dist/bin.js'), '--hash-cost', 'test', '--port', '0', '--quiet', '--redis-url', redis.url]);
+    const origin = (await bin.event('listening')).url as string;
+    const fields = { ...demo('xelion'), userSpace: `bin-${randomBytes(4).toString('hex')}` };
+    expect((await xelionLogin((instances[0] as Instance).origin, fields, '198.51.100.14')).status).toBe(200);
+    // The command serves the API at the root of its origin.
+    expect(await codeOf(await send(origin, `/api/v1/master/me/login`, { body: { userName: demo('xelion').userName, password: demo('xelion').password, userSpace: fields.userSpace } }))).toBe(10005);
+    expect(bin.stdout.join('\n')).not.toContain(PASSWORD);
+    bin.child.kill('SIGTERM');
+    expect((await bin.exited).code).toBe(0);
   });
 
   it('accepts an aktion token on every instance, and on every instance no more once their clocks pass its 20 seconds', async () => {
