@@ -24,6 +24,8 @@ export interface LoadOptions {
   /** Requests to send, for a run bounded in count; `maxSeconds` then bounds it in time too. */
   amount?: number;
   maxSeconds?: number;
+  /** Requests per second in all, for a probe that must not load the server itself. */
+  rate?: number;
 }
 
 /**
@@ -32,12 +34,12 @@ export interface LoadOptions {
  * `maxSeconds` (autocannon ignores its duration when given an amount, so
  * a timer stops it; a run cut short answers fewer `requests`).
  */
-export async function load(request: LoadRequest, { connections, expectStatus, seconds, amount, maxSeconds = 120 }: LoadOptions): Promise<LoadResult> {
+export async function load(request: LoadRequest, { connections, expectStatus, seconds, amount, maxSeconds = 120, rate }: LoadOptions): Promise<LoadResult> {
   let unexpected = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const bound = amount === undefined ? { duration: seconds ?? 1 } : { amount };
-    const instance = autocannon({ ...request, connections, ...bound }, (err, done) => (err ? reject(err) : resolve(done)));
+    const instance = autocannon({ ...request, connections, ...bound, ...(rate === undefined ? {} : { overallRate: rate }) }, (err, done) => (err ? reject(err) : resolve(done)));
     instance.on('response', (_client, statusCode) => {
       if (statusCode !== expectStatus) unexpected++;
     });

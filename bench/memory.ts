@@ -10,13 +10,11 @@ import { describedRequests } from './descriptions.js';
 import { load, type LoadRequest } from './load.js';
 import type { Served } from './processes.js';
 import { during, step } from './progress.js';
-import { root, startGateway } from './servers.js';
+import { CHEAP_HASH, ROOMY_LIMITS, root, startGateway } from './servers.js';
 import { fmt, type Settings } from './settings.js';
 import { type Row, verdict } from './table.js';
 
 const WITHIN_MIB = 64;
-/** The cheapest scrypt Node accepts with login-kit's memory bound (N=2 is refused): the login path without its hash. */
-const CHEAP = 'N=16,r=1,p=1';
 /** A day: past every token's lifetime and every attempt window in the descriptions. */
 const PAST_EVERY_LIFETIME_MS = 86_400_000;
 
@@ -40,7 +38,7 @@ export async function memory(settings: Settings, variant: { label: string; env: 
   const idleMs = settings.quick ? 3_000 : 10_000;
   const api = (await describedRequests(root)).find((a) => a.seedLogin !== undefined);
   if (!api?.seedLogin) throw new Error('no API has a seed login example');
-  const gateway = await startGateway(settings.everyCpu, ['--hash-cost', CHEAP, '--test-controls'], [], variant.env);
+  const gateway = await startGateway(settings.everyCpu, [...CHEAP_HASH, ...ROOMY_LIMITS, '--test-controls'], [], variant.env);
   const pid = gateway.child.pid as number;
   try {
     const request: LoadRequest = { url: `http://127.0.0.1:${gateway.port}/${api.api}${api.seedLogin.path}`, method: 'POST', headers: api.seedLogin.headers, body: api.seedLogin.body as string };
@@ -55,7 +53,7 @@ export async function memory(settings: Settings, variant: { label: string; env: 
     step(`memory${variant.label}: idle ${fmt(idle)} MiB`);
     // In chunks, the clock moved past every lifetime after each: every login is one more token that will expire, and no store fills to its capacity.
     let peak = idle;
-    await during(`memory${variant.label}: ${fmt(logins)} ${api.api} logins at scrypt ${CHEAP}`, async () => {
+    await during(`memory${variant.label}: ${fmt(logins)} ${api.api} logins at scrypt ${CHEAP_HASH[1]}`, async () => {
       for (let i = 0; i < chunks; i++) {
         await batch(logins / chunks);
         peak = Math.max(peak, await rssMiB(pid));

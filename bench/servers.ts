@@ -13,6 +13,18 @@ export const root = join(import.meta.dirname, '..');
 /** How a child is launched: pinned to the servers' CPU, or as is. */
 export type Launch = (command: string, args: string[]) => [string, string[]];
 
+/**
+ * Attempt limits that concurrent logins of one demo account from one
+ * address never reach: attempts are reserved before the password is
+ * checked, so 20 logins in flight would pass the described 5 per account
+ * and address. perAccount is at most 100 (the gateway refuses more), above
+ * the connections of any load here.
+ */
+export const ROOMY_LIMITS = ['--attempt-limit', 'perAccountAndAddress=1000000,perAccount=100,perAddress=1000000'];
+
+/** The cheapest scrypt Node accepts with login-kit's memory bound (N=2 is refused): a login's path and state without the cost of its hash. */
+export const CHEAP_HASH = ['--hash-cost', 'N=16,r=1,p=1'];
+
 /** `pnpm start`'s gateway (built), quiet, on a free port, with `flags` (`--hash-cost`, `--redis-url`, …). */
 export function startGateway(launch: Launch, flags: string[], nodeFlags: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<Served> {
   return startServer(...launch(process.execPath, [...nodeFlags, join(root, 'packages/gateway/dist/main.js'), '--port', '0', '--quiet', ...flags]), /reference servers on http:\/\/127\.0\.0\.1:(\d+)/, env);
