@@ -32,7 +32,7 @@ async function advanceClock(gateway: Served): Promise<void> {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export async function memory(settings: Settings, variant: { label: string; env: NodeJS.ProcessEnv } = { label: '', env: {} }): Promise<Row[]> {
+async function memoryRun(settings: Settings, variant: { label: string; env: NodeJS.ProcessEnv }): Promise<Row[]> {
   const logins = settings.quick ? 10_000 : 100_000;
   const chunks = 4;
   const idleMs = settings.quick ? 3_000 : 10_000;
@@ -85,4 +85,15 @@ export async function memory(settings: Settings, variant: { label: string; env: 
   } finally {
     await gateway.stop();
   }
+}
+
+/**
+ * The run, and when it misses its target, the same run again with glibc's
+ * malloc held to two arenas: memory freed by JavaScript but kept by malloc's
+ * per-thread arenas then shows as the difference.
+ */
+export async function memory(settings: Settings): Promise<Row[]> {
+  const rows = await memoryRun(settings, { label: '', env: {} });
+  if (rows.some((r) => r.result === 'MISSED')) rows.push(...(await memoryRun(settings, { label: ' (MALLOC_ARENA_MAX=2)', env: { MALLOC_ARENA_MAX: '2' } })));
+  return rows;
 }
