@@ -6,9 +6,7 @@
  */
 import { decodeJwt, decodeProtectedHeader, type JWTPayload, jwtVerify, SignJWT } from 'jose';
 import type { Clock } from './clock.js';
-
-const encoder = new TextEncoder();
-const keyOf = (secret: string | Uint8Array): Uint8Array => (typeof secret === 'string' ? encoder.encode(secret) : secret);
+import { hmacKeyOf } from './hmac-keys.js';
 
 export interface SignOptions {
   clock: Clock;
@@ -24,7 +22,7 @@ export async function signHs256(claims: JWTPayload, secret: string | Uint8Array,
     .setProtectedHeader({ alg: 'HS256', typ })
     .setIssuedAt(issuedAt)
     .setExpirationTime(issuedAt + lifetimeSeconds)
-    .sign(keyOf(secret));
+    .sign(await hmacKeyOf(secret));
 }
 
 /** Header members that point at keys elsewhere or demand extensions: no token of ours carries them. */
@@ -74,7 +72,7 @@ export async function verifyHs256(token: string, options: VerifyOptions): Promis
     if (options.refusedClaims?.some((claim) => claim in unverified)) return undefined;
     const secret = await options.secretFor(unverified);
     if (secret === undefined) return undefined;
-    const { payload } = await jwtVerify(token, keyOf(secret), {
+    const { payload } = await jwtVerify(token, await hmacKeyOf(secret), {
       algorithms: ['HS256'],
       currentDate: new Date(options.clock.now()),
       clockTolerance: options.skewSeconds,
