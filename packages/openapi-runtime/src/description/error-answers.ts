@@ -95,11 +95,12 @@ export class ErrorAnswers<Op, Code extends string | number> {
     if (!statuses) throw new Error(`${this.#operationId}: the description shows no example of code ${String(code)}`);
     const documented = overrides.status === undefined ? statuses[0] : statuses.find((d) => d.status === overrides.status);
     if (!documented) throw new Error(`${this.#operationId}: code ${String(code)} is not documented under ${overrides.status}`);
-    const body = overrides.body === undefined ? documented.body : this.#changed(documented.body, code, overrides.body);
+    const body = overrides.body === undefined ? documented.body : this.#changed(documented.body, overrides.body);
     return { status: documented.status, body, ...(overrides.headers ? { headers: overrides.headers } : {}) } as OperationResponse<Op>;
   }
 
-  readonly #changedBodies = new WeakMap<object, Map<Code, unknown>>();
+  /** By the changes, then by the documented body they change: one code may be documented under several statuses, each with its own body. */
+  readonly #changedBodies = new WeakMap<object, Map<unknown, unknown>>();
 
   /**
    * A documented body with per-call changes. Changes given as the very same
@@ -107,12 +108,12 @@ export class ErrorAnswers<Op, Code extends string | number> {
    * before) get the same frozen body again, whose text is then written once
    * (see BodyPlan.write): a flood of one bad request is answered from memory.
    */
-  #changed(documented: unknown, code: Code, changes: unknown): unknown {
+  #changed(documented: unknown, changes: unknown): unknown {
     if (typeof changes !== 'object' || changes === null) return merge(documented, changes);
-    let byCode = this.#changedBodies.get(changes);
-    if (!byCode) this.#changedBodies.set(changes, (byCode = new Map()));
-    let body = byCode.get(code);
-    if (body === undefined) byCode.set(code, (body = deepFreeze(merge(documented, changes))));
+    let byDocumented = this.#changedBodies.get(changes);
+    if (!byDocumented) this.#changedBodies.set(changes, (byDocumented = new Map()));
+    let body = byDocumented.get(documented);
+    if (body === undefined) byDocumented.set(documented, (body = deepFreeze(merge(documented, changes))));
     return body;
   }
 
