@@ -1,8 +1,16 @@
-import type { RequestProblem, Target, ValidationIssue } from '@loginspec/openapi-runtime';
+import { memoBy, type RequestProblem, type Target, type ValidationIssue } from '@loginspec/openapi-runtime';
 import type { XelionErrorCode } from '@loginspec/xelion-client';
 
-/** The vendor's `info`: what was asked. */
-export const infoOf = (target: Target) => ({ body: { info: `resource=${target.method} ${target.path}` } });
+/**
+ * The vendor's `info`: what was asked. The same target gets the very same
+ * (frozen) changes, so that its error answer is merged and written once and
+ * then answered from memory (see ErrorAnswers); the memory is bounded, as a
+ * client may name endless tenants.
+ */
+export const infoOf: (target: Target) => { readonly body: { readonly info: string } } = memoBy(
+  (target: Target) => `${target.method} ${target.path}`,
+  (target) => Object.freeze({ body: Object.freeze({ info: `resource=${target.method} ${target.path}` }) }),
+);
 
 /** Which member an issue is about: its path's first step. */
 const memberOf = (issue: ValidationIssue) => issue.path.split('/')[1] ?? '';
