@@ -5,6 +5,7 @@ import { type Context, Hono } from 'hono';
 import type { AccessTokens } from './access-tokens.js';
 import type { AppJwts } from './app-jwts.js';
 import { edr } from './description.js';
+import { envelopes } from './envelope.js';
 
 export interface EdrServerDeps {
   /** Users by username, their passwords held as scrypt hashes. */
@@ -18,17 +19,23 @@ export interface EdrServerDeps {
   clock: Clock;
   maxBodyBytes?: number;
   clientAddress?: (c: Context) => string;
+  /** Told once of the error behind a login's 500, which the answer does not reveal (one JSON line on stderr by default). */
+  reportError?: (error: unknown) => void;
 }
+
+/** The default report of a 500's cause: one JSON line, the error's name and message, never a stack spread over lines. */
+const reportOnOneLine = (error: unknown) =>
+  console.error(JSON.stringify({ time: new Date().toISOString(), level: 'error', event: 'server-error', api: 'edr', message: error instanceof Error ? `${error.name}: ${error.message}` : String(error) }));
 
 const login = edr.errors('login');
 const checkToken = edr.errors('checkToken');
 
 /** The EDR mobile login reference server, built from its collaborators, with this project's token check. */
-export function createEdrApp({ users, apps, tokens, limits, clock, maxBodyBytes, clientAddress }: EdrServerDeps): Hono {
+export function createEdrApp({ users, apps, tokens, limits, clock, maxBodyBytes, clientAddress, reportError = reportOnOneLine }: EdrServerDeps): Hono {
   const app = new Hono();
   const route = operationRouter(app, edr, { maxBodyBytes, clientAddress, security: { accessToken: (token: string) => tokens.verify(token) } });
   // Every answer's envelope carries the server's time of the answer.
-  const at = (message?: string) => ({ response: { timestamp: new Date(clock.now()).toISOString(), ...(message === undefined ? {} : { message }) } });
+  const at = envelopes(clock);
   const retryAfter = (seconds: number) => ({ 'retry-after': String(seconds) });
 
   route('login', {
@@ -37,6 +44,11 @@ export function createEdrApp({ users, apps, tokens, limits, clock, maxBodyBytes,
       // A 400 says what is wrong with the body; the others say what their example says.
       (problem) => ({ body: at(problem.kind.endsWith('-body') && problem.kind !== 'body-too-large' ? problem.message : undefined) }),
     ),
+    // A failure of the state (a store down) or any error thrown while answering: the documented 500, its cause reported, not answered.
+    fail(error) {
+      reportError(error);
+      return login.answer(500, { body: at() });
+    },
     async handle({ body, clientAddress }) {
       // The app first: a caller that is not an app learns nothing about accounts.
       if ((await apps.verify(body.jwt)) === undefined) return login.answer(403, { body: at() });
