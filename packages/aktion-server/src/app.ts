@@ -82,9 +82,22 @@ export function createAktionApp({ users, tokens, limits, clock, maxBodyBytes, cl
     async handle({ principals }) {
       const { userLogin, expiresAt } = principals.token as IssuedToken;
       // Live means at least a millisecond left: rounded up, at least a second.
-      const json = { UserLogin: userLogin, ExpireInSec: Math.ceil((expiresAt - clock.now()) / 1000), ExpireDate: expireDates(expiresAt).json };
-      const xml = { ...json, ExpireDate: expireDates(expiresAt).xml };
-      return { status: 200, content: { 'application/json': json, 'text/json': json, 'application/xml': xml, 'text/xml': xml } };
+      const json = { UserLogin: userLogin, ExpireInSec: Math.ceil((expiresAt - clock.now()) / 1000), ExpireDate: toAspNetJsonDate(expiresAt) };
+      // The router reads only the negotiated media type's body: the XML one (its date a costly toISOString) is made only when asked for.
+      const xml = () => ({ ...json, ExpireDate: toXsdDateTime(expiresAt) });
+      return {
+        status: 200,
+        content: {
+          'application/json': json,
+          'text/json': json,
+          get 'application/xml'() {
+            return xml();
+          },
+          get 'text/xml'() {
+            return xml();
+          },
+        },
+      };
     },
   });
 
