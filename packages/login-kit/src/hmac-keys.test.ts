@@ -1,8 +1,8 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, type webcrypto } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { hmacKeyOf } from './hmac-keys.js';
 
-const sign = async (key: CryptoKey, data: string) => Buffer.from(await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(data))).toString('hex');
+const sign = async (key: webcrypto.CryptoKey, data: string) => Buffer.from(await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(data))).toString('hex');
 
 describe('hmacKeyOf', () => {
   it('imports a secret once, whether it comes as the same object or as the same bytes afresh', async () => {
