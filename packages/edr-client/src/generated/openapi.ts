@@ -184,7 +184,7 @@ export interface components {
              * @description The HTTP status.
              * @enum {integer}
              */
-            code: 400 | 401 | 403 | 413 | 415 | 429 | 503;
+            code: 400 | 401 | 403 | 413 | 415 | 429 | 500 | 503;
             /**
              * Format: date-time
              * @description The server's time of the answer, RFC 3339 in UTC with milliseconds.
@@ -309,6 +309,20 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
+        /**
+         * @description The server's state (attempt counts, its signing key) failed, or the
+         *     login met an error it did not expect. The vendor documents no 500:
+         *     this is this project's answer to a failure of its state. The
+         *     reference server reveals no detail of the error.
+         */
+        InternalError: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
     };
     parameters: never;
     requestBodies: never;
@@ -345,6 +359,7 @@ export interface operations {
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["AttemptLimit"];
+            500: components["responses"]["InternalError"];
             503: components["responses"]["Busy"];
         };
     };

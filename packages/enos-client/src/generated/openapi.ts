@@ -350,10 +350,11 @@ export interface components {
              *     refresh token, the `orgId`); 31401 no live access token or refresh
              *     token; 31404 no such organization of the user; 31413 body too
              *     large; 31415 media type not supported; 31429 attempt limit reached;
-             *     31503 server busy (this project's).
+             *     31500 the server's state failed (this project's); 31503 server busy
+             *     (this project's).
              * @enum {integer}
              */
-            code: 31400 | 31401 | 31404 | 31413 | 31415 | 31429 | 31503;
+            code: 31400 | 31401 | 31404 | 31413 | 31415 | 31429 | 31500 | 31503;
             /** @description Human-readable reason. */
             message: string;
             /** @description Always `null` on errors. */
@@ -513,6 +514,21 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
+        /**
+         * @description 31500 — the server's state (sessions and their tokens, attempt counts)
+         *     failed, or the operation met an error it did not expect. The vendor
+         *     documents no 500: this is this project's answer to a failure of its
+         *     state, following the `31`+HTTP-status rule. The reference server
+         *     reveals no detail of the error.
+         */
+        InternalError: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
     };
     parameters: never;
     requestBodies: never;
@@ -547,6 +563,7 @@ export interface operations {
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["AttemptLimit"];
+            500: components["responses"]["InternalError"];
             503: components["responses"]["Busy"];
         };
     };
@@ -570,6 +587,7 @@ export interface operations {
             };
             401: components["responses"]["AccessTokenNotValid"];
             413: components["responses"]["TooLarge"];
+            500: components["responses"]["InternalError"];
         };
     };
     refreshAccessToken: {
@@ -599,6 +617,7 @@ export interface operations {
             400: components["responses"]["RefreshTokenRequired"];
             401: components["responses"]["RefreshTokenRefused"];
             413: components["responses"]["TooLarge"];
+            500: components["responses"]["InternalError"];
         };
     };
     getTokenInformation: {
@@ -621,6 +640,7 @@ export interface operations {
             };
             401: components["responses"]["NotLoggedIn"];
             413: components["responses"]["TooLarge"];
+            500: components["responses"]["InternalError"];
         };
     };
     chooseOrganization: {
@@ -650,6 +670,7 @@ export interface operations {
             404: components["responses"]["OrganizationNotFound"];
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
         };
     };
 }

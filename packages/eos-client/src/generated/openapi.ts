@@ -215,9 +215,10 @@ export interface components {
              *     | `3-3` | 403 | `domain` names no user directory | this project |
              *     | `3-4` | 429 | attempt limit reached | this project |
              *     | `4-1` | 503 | the server's password checks are all busy | this project |
+             *     | `4-2` | 500 | the server's state failed (Hello, Login) | this project |
              * @enum {string}
              */
-            code: "1-1" | "1-2" | "1-3" | "2-1" | "2-2" | "2-3" | "3-1" | "3-2" | "3-3" | "3-4" | "4-1";
+            code: "1-1" | "1-2" | "1-3" | "2-1" | "2-2" | "2-3" | "3-1" | "3-2" | "3-3" | "3-4" | "4-1" | "4-2";
         };
     };
     responses: {
@@ -328,6 +329,21 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
+        /**
+         * @description `4-2` — the server's state (sessions, attempt counts) failed, or the
+         *     operation met an error it did not expect. The page documents no 500:
+         *     this is this project's answer to a failure of its state, in the page's
+         *     `{message, code}` shape. The reference server reveals no detail of
+         *     the error.
+         */
+        InternalError: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
     };
     parameters: never;
     requestBodies: never;
@@ -356,6 +372,7 @@ export interface operations {
             };
             413: components["responses"]["TooLarge"];
             429: components["responses"]["TooManySessions"];
+            500: components["responses"]["InternalError"];
             503: components["responses"]["SessionsFull"];
         };
     };
@@ -385,6 +402,7 @@ export interface operations {
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["AttemptLimit"];
+            500: components["responses"]["InternalError"];
             503: components["responses"]["Busy"];
         };
     };
