@@ -387,5 +387,30 @@ export const enosSuite = defineSuite<LoginRequest>({
         assert.ok((await client(context).login(context.demo)).accessToken);
       },
     },
+    {
+      name: 'answers every operation 31500, and says nothing of the cause, when a store fails, and the session is as it was',
+      needs: ['faults'],
+      async run(context) {
+        const { login, chosen } = await sessionWithRefreshToken(context);
+        const bearer = { authorization: `Bearer ${login.accessToken}` };
+        for (const [operation, request] of [
+          ['chooseOrganization', () => post(context, CHOOSE_ORGANIZATION_PATH, JSON.stringify({ orgId: (secondOrganization as { id: string }).id }), bearer)],
+          ['getTokenInformation', () => get(context, TOKEN_INFO_PATH, bearer)],
+          ['refreshAccessToken', () => get(context, `${REFRESH_PATH}?refreshToken=${encodeURIComponent(chosen.refreshToken)}`)],
+          ['logout', () => get(context, LOGOUT_PATH, bearer)],
+          ['login', () => post(context, LOGIN_PATH, JSON.stringify(context.demo))],
+        ] as const) {
+          await faultsOf(context).inject({ kind: 'error' });
+          const res = await request();
+          const text = await res.text();
+          assert.equal(res.status, 500, operation);
+          assert.deepEqual(JSON.parse(text), enos.errors(operation).answer(31500).body, operation);
+          assert.doesNotMatch(text, /fault|stack|at .+:\d+/i);
+        }
+        // The failed calls changed nothing: the token and the organization chosen are the session's still.
+        const information = await client(context).getTokenInformation(login.accessToken);
+        assert.equal(information.currentOrgId, (firstOrganization as { id: string }).id);
+      },
+    },
   ],
 });
