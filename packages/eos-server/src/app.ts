@@ -1,6 +1,6 @@
-import type { LoginResponse } from '@loginspec/eos-client';
+import type { EosErrorCode, LoginResponse } from '@loginspec/eos-client';
 import { type AttemptCounter, type CredentialDirectory, type LoginLimits, placeOf, randomToken } from '@loginspec/login-kit';
-import { operationRouter } from '@loginspec/openapi-runtime';
+import { type ErrorAnswers, operationRouter } from '@loginspec/openapi-runtime';
 import { type Context, Hono } from 'hono';
 import { documented, eos } from './description.js';
 import type { Sessions } from './sessions.js';
@@ -24,7 +24,13 @@ export interface EosServerDeps {
   /** Largest request body accepted, in bytes (the description documents 64 KiB). */
   maxBodyBytes?: number;
   clientAddress?: (c: Context) => string;
+  /** Told once of the error behind a `4-2`, which the answer does not reveal (one JSON line on stderr by default). */
+  reportError?: (error: unknown) => void;
 }
+
+/** The default report of a `4-2`'s cause: one JSON line, the error's name and message, never a stack spread over lines. */
+const reportOnOneLine = (error: unknown) =>
+  console.error(JSON.stringify({ time: new Date().toISOString(), level: 'error', event: 'server-error', api: 'eos', message: error instanceof Error ? `${error.name}: ${error.message}` : String(error) }));
 
 const errors = { hello: eos.errors('hello'), login: eos.errors('login') };
 
@@ -35,15 +41,23 @@ function withFreshTokens(apps: UserProfile['mobilityApps']): UserProfile['mobili
 }
 
 /** The EOS client login reference server (Hello + Login), built from its collaborators. */
-export function createEosApp({ domains, defaultDomain, sessions, hellos, limits, maxBodyBytes, clientAddress }: EosServerDeps): Hono {
+export function createEosApp({ domains, defaultDomain, sessions, hellos, limits, maxBodyBytes, clientAddress, reportError = reportOnOneLine }: EosServerDeps): Hono {
   const app = new Hono();
   const route = operationRouter(app, eos, { maxBodyBytes, clientAddress });
+  /** A failure of the state (a store down) or any error thrown while answering: the documented `4-2`, its cause reported, not answered. */
+  const serverError =
+    <Op>(answers: ErrorAnswers<Op, EosErrorCode>) =>
+    (error: unknown) => {
+      reportError(error);
+      return answers.answer('4-2');
+    };
   const helloRate = { max: documented.helloRate.perAddress, windowMs: documented.helloRate.windowSeconds * 1000 };
   const retryAfter = (seconds: number) => ({ headers: { 'retry-after': String(seconds) } });
 
   route('hello', {
     // Hello declares no body, so the runtime can only refuse one too large.
     reject: errors.hello.rejectWith({ 'body-too-large': '1-2' }),
+    fail: serverError(errors.hello),
     async handle({ clientAddress }) {
       // Counted by place, as the login limits count: an IPv6 client owns its whole /64.
       const rate = await hellos.reserve([{ key: placeOf(clientAddress), ...helloRate }]);
@@ -59,6 +73,7 @@ export function createEosApp({ domains, defaultDomain, sessions, hellos, limits,
   const refuse = errors.login;
   route('login', {
     reject: refuse.rejectWith({ 'unsupported-media-type': '1-3', 'body-too-large': '1-2', 'missing-body': '1-1', 'malformed-body': '1-1', 'invalid-body': '1-1' }),
+    fail: serverError(refuse),
     async handle({ body, clientAddress }) {
       if (!(await sessions.isLive(body.sessionId))) return refuse.answer('2-1');
       const domain = body.domain || defaultDomain;

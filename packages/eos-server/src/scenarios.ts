@@ -290,5 +290,26 @@ export const eosSuite = defineSuite<Demo>({
         assert.ok((await client(context).login(login)).expireTime > 0);
       },
     },
+    {
+      name: 'answers Hello and Login 4-2, and says nothing of the cause, when a store fails, and the session is as it was',
+      needs: ['faults'],
+      async run(context) {
+        const login = await credentials(context);
+        const form = new URLSearchParams({ ...login, domain: login.domain ?? '' }).toString();
+        for (const [operation, path, body] of [
+          ['hello', '/client/hello', undefined],
+          ['login', '/client/login', form],
+        ] as const) {
+          await faultsOf(context).inject({ kind: 'error' });
+          const res = await send(context, body, FORM, path);
+          const text = await res.text();
+          assert.equal(res.status, 500, operation);
+          assert.deepEqual(JSON.parse(text), eos.errors(operation).answer('4-2').body, operation);
+          assert.doesNotMatch(text, /fault|stack|at .+:\d+/i);
+        }
+        // The failed login changed nothing: its session is live and logs in.
+        assert.ok((await client(context).login(login)).expireTime > 0);
+      },
+    },
   ],
 });

@@ -1,0 +1,27 @@
+import { controlledStores, Faults } from '@loginspec/login-kit/controls';
+import { ManualClock, memoryStores } from '@loginspec/login-kit';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { eos } from './description.js';
+import { server } from './server.js';
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('eos, when a store fails', () => {
+  it('answers the documented 4-2 and reports the cause once, on one line of stderr, without its stack', async () => {
+    const clock = new ManualClock();
+    const faults = new Faults();
+    const app = await server.create({ clock, stores: controlledStores(() => memoryStores(clock), faults), scrypt: { N: 2 ** 10, r: 8, p: 1 } });
+    const reported = vi.spyOn(console, 'error').mockImplementation(() => {});
+    faults.arm({ kind: 'error' });
+    const res = await app.request('/client/login', { method: 'POST', body: new URLSearchParams(server.demoLogins()[0]?.fields).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(res.status).toBe(500);
+    const answer = (await res.json()) as Record<string, unknown>;
+    expect(answer).toEqual(eos.errors('login').answer('4-2').body);
+    expect(JSON.stringify(answer)).not.toMatch(/fault/i);
+    expect(reported).toHaveBeenCalledTimes(1);
+    const [line, ...rest] = reported.mock.calls[0] as unknown[];
+    expect(rest).toEqual([]);
+    expect(String(line)).not.toContain('\n');
+    expect(JSON.parse(String(line))).toMatchObject({ level: 'error', event: 'server-error', api: 'eos', message: 'InjectedFault: injected fault: a store failed (get)' });
+  });
+});
