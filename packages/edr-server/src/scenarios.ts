@@ -253,5 +253,18 @@ export const edrSuite = defineSuite<LoginRequest>({
         assert.match(response.headers.get('retry-after') ?? '', /^[1-9]\d*$/);
       },
     },
+    {
+      name: 'answers a login 500, and says nothing of the cause, when a store fails',
+      needs: ['faults'],
+      async run(context) {
+        await faultsOf(context).inject({ kind: 'error' });
+        const res = await send(context, JSON.stringify(context.demo));
+        const text = await res.text();
+        assert.equal(res.status, 500);
+        assert.deepEqual(withoutTimestamp(JSON.parse(text)), documentedRefusal(500));
+        assert.doesNotMatch(text, /fault|stack|at .+:\d+/i);
+        assert.ok((await client(context).login(context.demo)).accessToken, 'the failed login changed nothing');
+      },
+    },
   ],
 });

@@ -1,0 +1,29 @@
+import { controlledStores, Faults } from '@loginspec/login-kit/controls';
+import { ManualClock, memoryStores } from '@loginspec/login-kit';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { edr } from './description.js';
+import { server } from './server.js';
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('edr, when a store fails', () => {
+  it('answers the documented 500 and reports the cause once, on one line of stderr, without its stack', async () => {
+    const clock = new ManualClock();
+    const faults = new Faults();
+    const app = await server.create({ clock, stores: controlledStores(() => memoryStores(clock), faults), scrypt: { N: 2 ** 10, r: 8, p: 1 } });
+    const reported = vi.spyOn(console, 'error').mockImplementation(() => {});
+    faults.arm({ kind: 'error' });
+    const res = await app.request('/mobile/v1/auth/login', { method: 'POST', body: JSON.stringify(server.demoLogins()[0]?.fields), headers: { 'content-type': 'application/json' } });
+    expect(res.status).toBe(500);
+    const answer = (await res.json()) as Record<string, unknown>;
+    // The envelope's timestamp is the server's time of the answer; the rest is the description's example.
+    const documented = edr.errors('login').answer(500).body as { response: Record<string, unknown> };
+    expect(answer).toEqual({ ...documented, response: { ...documented.response, timestamp: new Date(clock.now()).toISOString() } });
+    expect(JSON.stringify(answer)).not.toMatch(/fault/i);
+    expect(reported).toHaveBeenCalledTimes(1);
+    const [line, ...rest] = reported.mock.calls[0] as unknown[];
+    expect(rest).toEqual([]);
+    expect(String(line)).not.toContain('\n');
+    expect(JSON.parse(String(line))).toMatchObject({ level: 'error', event: 'server-error', api: 'edr', message: 'InjectedFault: injected fault: a store failed (get)' });
+  });
+});
