@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { GenCache } from './gen-cache.js';
 import { generateAll } from './generate-all.js';
 import { readRegistry } from './registry.js';
 import { findDrift, writeGenerated } from './sync.js';
@@ -39,12 +40,15 @@ async function main(): Promise<number> {
   const unknown = parsed.positionals.filter((api) => !known.includes(api));
   if (unknown.length > 0) usageError(`no API "${unknown[0]}" in redocly.yaml (known: ${known.join(', ')})`);
 
-  const { sources, folders } = await generateAll(root, parsed.positionals);
+  // A check generates everything afresh; a write keeps what is unchanged since it was generated (see gen-cache.ts).
+  const cache = parsed.values.check ? undefined : await GenCache.open(root);
+  const { sources, folders } = await generateAll(root, parsed.positionals, { cache });
   for (const source of sources) console.log(`${source.name}: ${source.files.length} files (${source.ms} ms)`);
   const files = sources.flatMap((s) => s.files);
   if (!parsed.values.check) {
-    await writeGenerated(root, files);
-    console.log(`gen: wrote ${files.length} files from ${sources.length} descriptions`);
+    const written = await writeGenerated(root, files);
+    await cache?.save();
+    console.log(`gen: wrote ${written} of ${files.length} files from ${sources.length} descriptions (the others were up to date)`);
     return 0;
   }
   // A partial check cannot judge stale files of what it did not generate.

@@ -1,5 +1,5 @@
 import { dirname } from 'node:path';
-import { type GeneratedFile, generateApi, generateFixture, listFixtures } from './generate.js';
+import { type GeneratedFile, type GenerateOptions, generateApi, generateFixture, listFixtures } from './generate.js';
 import { readRegistry } from './registry.js';
 
 export interface Generation {
@@ -9,14 +9,17 @@ export interface Generation {
   folders: string[];
 }
 
-/** Generates every API of the registry (or those named) and every test fixture. */
-export async function generateAll(root: string, only: string[] = []): Promise<Generation> {
+/**
+ * Generates every API of the registry (or those named) and every test fixture;
+ * with a cache, what is unchanged since it was generated is kept rather than made again.
+ */
+export async function generateAll(root: string, only: string[] = [], options: GenerateOptions = {}): Promise<Generation> {
   const apis = (await readRegistry(root)).filter((api) => only.length === 0 || only.includes(api.name));
   const fixtures = only.length === 0 ? await listFixtures(root) : [];
   const sources: Generation['sources'] = [];
   for (const [name, make] of [
-    ...apis.map((api) => [api.name, () => generateApi(root, api)] as const),
-    ...fixtures.map((path) => [path, () => generateFixture(root, path)] as const),
+    ...apis.map((api) => [api.name, () => generateApi(root, api, options)] as const),
+    ...fixtures.map((path) => [path, () => generateFixture(root, path, options)] as const),
   ]) {
     const started = performance.now();
     sources.push({ name, files: await make(), ms: Math.round(performance.now() - started) });

@@ -7,11 +7,16 @@ export interface Drift {
   reason: 'missing' | 'differs' | 'stale';
 }
 
-export async function writeGenerated(root: string, files: GeneratedFile[]): Promise<void> {
+/** Writes each file whose content differs from what is there, and says how many; an unchanged file keeps its mtime, so `tsc -b` has nothing to redo for it. */
+export async function writeGenerated(root: string, files: GeneratedFile[]): Promise<number> {
+  let written = 0;
   for (const file of files) {
+    if ((await readFile(join(root, file.path), 'utf8').catch(() => undefined)) === file.content) continue;
     await mkdir(dirname(join(root, file.path)), { recursive: true });
     await writeFile(join(root, file.path), file.content);
+    written += 1;
   }
+  return written;
 }
 
 /**
