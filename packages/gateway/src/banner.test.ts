@@ -43,7 +43,7 @@ describe('banner', () => {
   it('names the accounts seeded from a file, never their passwords, and says when the demo ones are dropped', () => {
     const seeded = new Map([['demo', { keepDemo: false, users: [{ user: 'ci-bot', password: 'bots secret' }] }]]);
     const text = banner('http://127.0.0.1:4010', [demo], { accounts: seeded, accountsFile: 'ci/accounts.json', testControls: true });
-    expect(text.split('\n').slice(2, 4)).toEqual(['  docs     http://127.0.0.1:4010/docs/', '  controls http://127.0.0.1:4010/_controls  (test controls: clock, inbox, reset, faults; --no-test-controls turns them off)']);
+    expect(text.split('\n').slice(2, 4)).toEqual(['  docs     http://127.0.0.1:4010/docs/', '  controls http://127.0.0.1:4010/_controls  (test controls, on by --test-controls: clock, inbox, reset, faults; for test runs only)']);
     expect(text).toContain('           demo accounts: none (dropped by the accounts file)\n           accounts from ci/accounts.json: ci-bot\n');
     expect(text).not.toMatch(/alice|secret/);
   });

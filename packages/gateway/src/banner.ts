@@ -16,7 +16,7 @@ export function servedApis(origin: string, servers: readonly ReferenceServer[], 
 /** The lines of the banner before the APIs: the docs, and the controls when on. */
 export function gatewayLines(origin: string, { testControls = false }: BannerOptions = {}): string[] {
   const lines = [`  docs     ${origin}/docs/`];
-  if (testControls) lines.push(`  controls ${origin}/_controls  (test controls: clock, inbox, reset, faults; --no-test-controls turns them off)`);
+  if (testControls) lines.push(`  controls ${origin}/_controls  (test controls, on by --test-controls: clock, inbox, reset, faults; for test runs only)`);
   return lines;
 }
 

@@ -12,9 +12,11 @@ describe('the settings of pnpm start', () => {
     expect(() => read(['--api', ','])).toThrow('--api: name at least one API');
   });
 
-  it('turns the test controls on for a loopback address only, unless told', () => {
-    expect(read([])?.testControls).toBe(true);
+  it('serves the test controls only when told, on loopback too', () => {
+    expect(read([])?.testControls).toBe(false);
     expect(read(['--host', '0.0.0.0'])?.testControls).toBe(false);
+    expect(read(['--test-controls'])?.testControls).toBe(true);
+    expect(read([], { LOGINSPEC_TEST_CONTROLS: 'on' })?.testControls).toBe(true);
     expect(read(['--host', '0.0.0.0', '--test-controls'])?.testControls).toBe(true);
     expect(read(['--no-test-controls'])?.testControls).toBe(false);
     expect(read([], { LOGINSPEC_TEST_CONTROLS: 'off' })?.testControls).toBe(false);

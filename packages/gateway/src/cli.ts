@@ -38,7 +38,7 @@ export const GATEWAY_OPTIONS: readonly OptionSpec[] = [
     name: 'test-controls',
     env: 'LOGINSPEC_TEST_CONTROLS',
     negatable: true,
-    help: "serve, or not, the test controls at /_controls (move the clock, read delivered\nmessages, reset and fail the servers; X-Forwarded-For believed from loopback unless\n--trusted-proxy says whom to believe). Default: on when ADDR is a loopback address,\nelse off",
+    help: "serve the test controls at /_controls, for a test run on a machine of your own:\nthey move the clock, read delivered messages (MFA codes), empty attempt counts and\nmake the stores fail, and while they are on X-Forwarded-For is believed from\nloopback (so that a test can speak for many clients) unless --trusted-proxy says\nwhom to believe. Off by default; refused from a page of another site or under a\nhost name other than localhost or an IP address",
   },
   HELP_OPTION,
 ];
@@ -69,7 +69,8 @@ export function gatewaySettings(args: readonly string[], env: Readonly<Record<st
   const settings = serveSettings(options, { isTty });
   const apis = options.values.api as string[] | undefined;
   if (apis !== undefined && apis.length === 0) throw new UsageError(`${options.source.api}: name at least one API`);
-  const testControls = (options.values['test-controls'] as boolean | undefined) ?? isLoopback(settings.host);
+  // Opt-in: a loopback bind is also what a reverse proxy on the same host reaches, so loopback alone says nothing about who can call.
+  const testControls = (options.values['test-controls'] as boolean | undefined) ?? false;
   return { ...settings, ...(apis ? { apis } : {}), testControls };
 }
 
@@ -111,7 +112,9 @@ export async function gatewayCommand({ root, docsDir, redisStores, exit = (code)
   const logger = createLogger({ format: settings.logFormat, stdout: io.stdout, stderr: io.stderr });
   const signals = handleSignals(logger);
   warnAboutSettings(settings, logger);
-  if (settings.testControls && !isLoopback(settings.host)) logger.warn('test-controls-exposed', `Test controls are on while listening on ${settings.host}: anyone who reaches it can move the servers' clock.`);
+  if (settings.testControls && !isLoopback(settings.host)) {
+    logger.warn('test-controls-exposed', `Test controls are on while listening on ${settings.host}: anyone who reaches it can read the MFA codes the servers send, empty their attempt counts, move their clock and make them fail.`);
+  }
   const fail = (event: string, message: string): never => {
     logger.error(event, `loginspec-gateway: ${message}`);
     return exit(1);

@@ -27,7 +27,7 @@ let instances: Instance[] = [];
 let balancer: Balancer;
 let servers: Map<string, ReferenceServer>;
 
-const args = (url: string) => ['--hash-cost', 'test', '--api', APIS.join(','), '--redis-url', url, '--quiet'];
+const args = (url: string) => ['--hash-cost', 'test', '--api', APIS.join(','), '--redis-url', url, '--test-controls', '--quiet'];
 const demo = (api: string) => servers.get(api)?.demoLogins()[0]?.fields as Record<string, string>;
 const send = (origin: string, path: string, { body, headers = {}, method = 'POST' }: { body?: unknown; headers?: Record<string, string>; method?: string } = {}) =>
   fetch(`${origin}${path}`, { method, headers: { 'content-type': 'application/json', ...headers }, ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }) });

@@ -3,6 +3,7 @@ import { Description, operationRouter, type RequestProblem } from '@loginspec/op
 import { Hono } from 'hono';
 import { load } from 'js-yaml';
 import type { TestHarness } from './harness.js';
+import { localOnly } from './local-only.js';
 
 /**
  * The controls' own description: the routes, their checks and their error
@@ -25,6 +26,8 @@ type LooseRoute = (operationId: string, handlers: { reject: (...args: never[]) =
 /** The test controls, as `test-controls.openapi.yaml` describes them, over `harness`; its paths start with `/_controls`. */
 export function createControlsApp(harness: TestHarness): Hono {
   const app = new Hono();
+  app.use('/_controls', localOnly());
+  app.use('/_controls/*', localOnly());
   const route = operationRouter(app, controlsDescription) as unknown as LooseRoute;
   const errors = (operationId: string) => controlsDescription.errors(operationId as never);
   const invalid = (problem: RequestProblem) => (problem.kind === 'invalid-parameter' && problem.in === 'path' ? 'unknown-api' : 'invalid-request');

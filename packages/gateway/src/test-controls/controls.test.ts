@@ -1,4 +1,5 @@
 import { mkdtemp, rm } from 'node:fs/promises';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from '@loginspec/docs-site';
@@ -92,5 +93,27 @@ describe('pnpm start without test controls', () => {
     } finally {
       await new Promise((resolve) => plain.server.close(resolve));
     }
+  });
+
+  it("refuses a page of another site, and a DNS-rebinding page's host name, without acting", async () => {
+    // A POST without a body needs no preflight: a page anywhere could send it.
+    const crossSite = await recorder.fetch(`${origin}/_controls/apis/xelion/reset`, { method: 'POST', headers: { origin: 'https://evil.example' } });
+    expect(crossSite.status).toBe(403);
+    expect(crossSite.headers.get('access-control-allow-origin')).toBeNull();
+    // fetch cannot set Host; a rebinding page's request carries the attacker's name in it.
+    const rebound = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = request(`${origin}/_controls/apis/xelion/inbox?to=arnon`, { headers: { host: `attacker.example:${gateway.port}` } }, (res) => {
+        let body = '';
+        res.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect(rebound.status).toBe(403);
+    expect(JSON.parse(rebound.body)).toMatchObject({ code: 'forbidden' });
+    // The page of the server itself (same origin), and localhost, are answered.
+    expect((await recorder.fetch(`${origin}/_controls`, { headers: { origin } })).status).toBe(200);
+    expect((await fetch(`http://localhost:${gateway.port}/_controls`)).status).toBe(200);
   });
 });
