@@ -26,6 +26,12 @@ describe('readFields', () => {
     });
     expect(readFields('bob', { user: 'string' })).toEqual({ ok: false, problems: ['must be an object'] });
   });
+
+  it('refuses control characters, which would forge lines and colours where a name is printed', () => {
+    for (const user of ['ci/bo\u001b[31mb', 'ci\nFAKE LINE', 'ci\u009b2J', 'ci\u007f']) {
+      expect(readFields({ user, password: 'pw' }, { user: 'string', password: 'string' })).toEqual({ ok: false, problems: ['user must not contain control characters'] });
+    }
+  });
 });
 
 describe('accountsToSeed', () => {
@@ -68,6 +74,12 @@ describe('requestProblems', () => {
     const problems = requestProblems(description, 'login', { path: { tenant: 'ACME' }, body: { user: 'a-very-long-name', password: '' } });
     expect(problems).toEqual(['tenant must match pattern "^[a-z]+$"', 'user must NOT have more than 8 characters', 'password must NOT have fewer than 1 characters']);
     expect(problems.join()).not.toContain('a-very-long-name');
+  });
+
+  it('refuses an account whose login request would be over the body limit: it could never log in', () => {
+    const password = 'p'.repeat(100_000);
+    const problems = requestProblems(description, 'login', { path: { tenant: 'acme' }, body: { user: 'bob', password } });
+    expect(problems).toEqual(['its login request would be over 64 KiB, which the server refuses']);
   });
 });
 

@@ -7,7 +7,7 @@
  *
  * @module
  */
-import type { AnyDescription, BodyReading } from '@loginspec/openapi-runtime';
+import { type AnyDescription, type BodyReading, DEFAULT_MAX_BODY_BYTES } from '@loginspec/openapi-runtime';
 
 export type AccountParse<T> = { ok: true; account: T } | { ok: false; problems: string[] };
 
@@ -88,12 +88,16 @@ type FieldSpec = `${FieldKind}` | `${FieldKind}?`;
 
 const KIND_OF = (value: unknown): FieldKind | 'other' =>
   typeof value === 'string' ? 'string' : typeof value === 'boolean' ? 'boolean' : Array.isArray(value) ? 'array' : typeof value === 'object' && value !== null ? 'object' : 'other';
+// C0 and C1 controls, DEL included.
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 const ARTICLE: Record<FieldKind, string> = { string: 'a non-empty string', boolean: 'true or false', object: 'an object', array: 'a list' };
 
 /**
  * Reads an entry's fields by kind (`'string'`, `'boolean?'`: optional):
  * answers the values, or the problems (a missing or mistyped field, a
- * field the format does not know). Strings must not be empty.
+ * field the format does not know). Strings must not be empty, nor hold
+ * control characters: names are printed in the banner and the logs, where an
+ * escape sequence or a line break would forge what a reader sees.
  */
 export function readFields<T extends Record<string, unknown>>(entry: unknown, fields: Record<keyof T & string, FieldSpec>): AccountParse<T> {
   if (KIND_OF(entry) !== 'object') return { ok: false, problems: ['must be an object'] };
@@ -107,6 +111,7 @@ export function readFields<T extends Record<string, unknown>>(entry: unknown, fi
     if (value === undefined) {
       if (!optional) problems.push(`${name} is required (${ARTICLE[kind]})`);
     } else if (KIND_OF(value) !== kind || value === '') problems.push(`${name} must be ${ARTICLE[kind]}`);
+    else if (kind === 'string' && CONTROL.test(value as string)) problems.push(`${name} must not contain control characters`);
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, account: record as T };
 }
@@ -134,7 +139,12 @@ export function requestProblems(
     for (const issue of parameters.problem.issues ?? []) problems.push(`${field(`path:${issue.path.split('/')[1] ?? ''}`)} ${issue.reason}`);
   }
   const reader = plan.requestBody?.bodies.values().next().value;
-  if (reader) problems.push(...readingProblems(reader.read(reader.write(body)), field));
+  if (reader) {
+    const written = reader.write(body);
+    // An entry whose login would be refused as too large (413) could never log in.
+    if (Buffer.byteLength(written) > DEFAULT_MAX_BODY_BYTES) problems.push(`its login request would be over ${DEFAULT_MAX_BODY_BYTES / 1024} KiB, which the server refuses`);
+    else problems.push(...readingProblems(reader.read(written), field));
+  }
   return problems;
 }
 
