@@ -31,6 +31,13 @@ describe('PasswordHasher', () => {
     expect(stored.startsWith('$scrypt$ln=17,r=8,p=1$')).toBe(true);
   });
 
+  it('hashes at the tiniest costs a --hash-cost accepts, which once needed more memory than it allowed', async () => {
+    for (const params of [{ N: 2, r: 1, p: 1 }, { N: 2, r: 1, p: 16 }, { N: 16, r: 1, p: 1 }]) {
+      const hasher = new PasswordHasher(params);
+      expect(await hasher.verify('pw', await hasher.hash('pw'))).toBe(true);
+    }
+  });
+
   it('refuses a stored value that is not a scrypt hash', async () => {
     await expect(fast.verify('pw', 'plain-text')).rejects.toThrow(/not a \$scrypt\$/);
   });

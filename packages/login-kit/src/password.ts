@@ -18,8 +18,8 @@ const KEY_LENGTH = 32;
 const SALT_LENGTH = 16;
 
 function derive(password: string, salt: Buffer, params: ScryptParams): Promise<Buffer> {
-  // Node refuses N*r*128 above maxmem (32 MiB by default): allow what the parameters need.
-  const options: ScryptOptions = { ...params, maxmem: 128 * params.N * params.r * 2 };
+  // OpenSSL needs 128·r·(N + p + 2) bytes and refuses more than maxmem (32 MiB by default): allow twice that, for tiny test costs too.
+  const options: ScryptOptions = { ...params, maxmem: 2 * 128 * params.r * (params.N + params.p + 2) };
   return new Promise((resolve, reject) => {
     scrypt(password.normalize('NFC'), salt, KEY_LENGTH, options, (err, key) => (err ? reject(err) : resolve(key)));
   });
