@@ -119,6 +119,28 @@ describe('verifyHs256', () => {
     expect(await verify(plain)).toBeUndefined();
   });
 
+  it("lets a failure to get the secret through, as the server's and not the token's, and asks for none for a token refused unread", async () => {
+    const { clock, app } = setup();
+    const down = new Error('the key store is down');
+    let asked = 0;
+    const verify = (token: string) =>
+      verifyHs256(token, {
+        clock,
+        skewSeconds: 60,
+        maxLength: 4096,
+        requiredClaims: ['iss', 'iat'],
+        secretFor: async () => {
+          asked++;
+          throw down;
+        },
+      });
+    await expect(verify(await app())).rejects.toBe(down);
+    expect(asked).toBe(1);
+    expect(await verify('eyJhbGciOiJIUzI1NiIsInR5cCI6ImFjY2VzcyJ9. . .')).toBeUndefined();
+    expect(await verify(new UnsecuredJWT({ iss: 'demo-app', iat: 1, exp: 9e9 }).encode())).toBeUndefined();
+    expect(asked).toBe(1);
+  });
+
   it('refuses a token longer than its bound before decoding it', async () => {
     const { verify, app } = setup();
     const token = await app({ pad: 'x'.repeat(5000) });

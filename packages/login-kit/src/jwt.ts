@@ -52,27 +52,31 @@ export interface VerifyOptions {
   requiredClaims: readonly string[];
   /** Claims the token must not carry: what tells one kind of token from another. */
   refusedClaims?: readonly string[];
-  /** The secret for a token's (not yet verified) claims, or undefined when none is known: the token is refused. */
+  /**
+   * The secret for a token's (not yet verified) claims, or undefined when none is known: the token is refused.
+   * An error it throws (a store holding the key is down) is the server's, not the token's: it propagates.
+   */
   secretFor(claims: JWTPayload): string | Uint8Array | undefined | Promise<string | Uint8Array | undefined>;
 }
 
 /**
  * The claims of an HS256 token that verifies, or undefined: every failure
- * (too long, malformed or not canonical base64url, another algorithm or
- * `none`, a key pointer or `crit` in the header, an unknown signer, a wrong
- * signature, a missing or refused claim, expired, issued further ahead than
- * the skew) answers the same, so that callers answer it alike.
+ * of the token (too long, malformed or not canonical base64url, another
+ * algorithm or `none`, a key pointer or `crit` in the header, an unknown
+ * signer, a wrong signature, a missing or refused claim, expired, issued
+ * further ahead than the skew) answers the same, so that callers answer it
+ * alike. A failure to get the secret is not the token's and is thrown, so
+ * that a server down is not taken for a refused token.
  */
 export async function verifyHs256(token: string, options: VerifyOptions): Promise<JWTPayload | undefined> {
-  if (token.length > options.maxLength || !isCanonicalCompact(token)) return undefined;
+  const unverified = unverifiedClaims(token, options);
+  if (unverified === undefined) return undefined;
+  // Outside the try: reading the secret and importing it are the server's work, whose errors the caller must see.
+  const secret = await options.secretFor(unverified);
+  if (secret === undefined) return undefined;
+  const key = await hmacKeyOf(secret);
   try {
-    const header = decodeProtectedHeader(token);
-    if (header.alg !== 'HS256' || REFUSED_HEADERS.some((name) => name in header)) return undefined;
-    const unverified = decodeJwt(token);
-    if (options.refusedClaims?.some((claim) => claim in unverified)) return undefined;
-    const secret = await options.secretFor(unverified);
-    if (secret === undefined) return undefined;
-    const { payload } = await jwtVerify(token, await hmacKeyOf(secret), {
+    const { payload } = await jwtVerify(token, key, {
       algorithms: ['HS256'],
       currentDate: new Date(options.clock.now()),
       clockTolerance: options.skewSeconds,
@@ -81,6 +85,19 @@ export async function verifyHs256(token: string, options: VerifyOptions): Promis
     // jose judges `iat` only against a maximum age, which this function does not set: a token issued in the future is refused here.
     if (payload.iat !== undefined && payload.iat > Math.floor(options.clock.now() / 1000) + options.skewSeconds) return undefined;
     return payload;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The claims of a token whose spelling and header may be ours, not yet verified; undefined for one refused before its secret is asked for. */
+function unverifiedClaims(token: string, options: VerifyOptions): JWTPayload | undefined {
+  if (token.length > options.maxLength || !isCanonicalCompact(token)) return undefined;
+  try {
+    const header = decodeProtectedHeader(token);
+    if (header.alg !== 'HS256' || REFUSED_HEADERS.some((name) => name in header)) return undefined;
+    const claims = decodeJwt(token);
+    return options.refusedClaims?.some((claim) => claim in claims) ? undefined : claims;
   } catch {
     return undefined;
   }
