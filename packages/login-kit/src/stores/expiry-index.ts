@@ -9,9 +9,16 @@
 export class ExpiryIndex {
   readonly #buckets = new Map<number, string[]>();
   readonly #heap: number[] = [];
+  #size = 0;
+
+  /** Keys held, counting a key once per time it was added. */
+  get size(): number {
+    return this.#size;
+  }
 
   add(key: string, expiresAt: number): void {
     const second = Math.ceil(expiresAt / 1000);
+    this.#size += 1;
     const bucket = this.#buckets.get(second);
     if (bucket) return void bucket.push(key);
     this.#buckets.set(second, [key]);
@@ -25,6 +32,7 @@ export class ExpiryIndex {
       const second = this.#pop();
       const keys = this.#buckets.get(second) ?? [];
       this.#buckets.delete(second);
+      this.#size -= keys.length;
       yield* keys;
     }
   }

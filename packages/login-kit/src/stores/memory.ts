@@ -1,45 +1,6 @@
 import type { Clock } from '../clock.js';
-import { ExpiryIndex } from './expiry-index.js';
+import { ExpiringMap } from './expiring-map.js';
 import type { AttemptCounter, CountedLimit, ExpiringStore, Reservation, SessionSlots, Stores } from './ports.js';
-
-/** Live entries by key, each dropped when its second has passed (see ExpiryIndex): memory follows what is live. */
-class ExpiringMap<V> {
-  readonly #entries = new Map<string, { value: V; expiresAt: number }>();
-  readonly #index = new ExpiryIndex();
-
-  constructor(readonly clock: Clock) {}
-
-  get size(): number {
-    this.#purge();
-    return this.#entries.size;
-  }
-
-  get(key: string): V | undefined {
-    this.#purge();
-    const entry = this.#entries.get(key);
-    if (!entry) return undefined;
-    if (entry.expiresAt > this.clock.now()) return entry.value;
-    this.#entries.delete(key);
-    return undefined;
-  }
-
-  set(key: string, value: V, expiresAt: number): void {
-    this.#entries.set(key, { value, expiresAt });
-    this.#index.add(key, expiresAt);
-  }
-
-  delete(key: string): boolean {
-    return this.#entries.delete(key);
-  }
-
-  #purge(): void {
-    const now = this.clock.now();
-    for (const key of this.#index.expired(now)) {
-      const entry = this.#entries.get(key);
-      if (entry && entry.expiresAt <= now) this.#entries.delete(key);
-    }
-  }
-}
 
 class MemoryExpiringStore<V> implements ExpiringStore<V> {
   readonly #map: ExpiringMap<V>;
