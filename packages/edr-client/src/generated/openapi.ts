@@ -74,7 +74,8 @@ export interface paths {
          *     **Checks, in order** (all this project's): no `Authorization`, another
          *     scheme than `Bearer`, or a token that is not a live access token of
          *     this server: 401, with `WWW-Authenticate: Bearer`; a body over 64 KiB
-         *     (a GET's): 413; otherwise 200.
+         *     (a GET's): 413; otherwise 200. A failure of the server's state (its
+         *     signing key cannot be read) is 500, never taken for a refused token.
          */
         get: operations["checkToken"];
         put?: never;
@@ -311,7 +312,7 @@ export interface components {
         };
         /**
          * @description The server's state (attempt counts, its signing key) failed, or the
-         *     login met an error it did not expect. The vendor documents no 500:
+         *     operation met an error it did not expect. The vendor documents no 500:
          *     this is this project's answer to a failure of its state. The
          *     reference server reveals no detail of the error.
          */
@@ -383,6 +384,7 @@ export interface operations {
             };
             401: components["responses"]["AccessTokenRefused"];
             413: components["responses"]["TooLarge"];
+            500: components["responses"]["InternalError"];
         };
     };
 }
