@@ -32,6 +32,8 @@ export class AccessTokens {
    * The claims of a live access token of this server, or undefined: signed
    * with its key, before its `exp` on its clock (no skew: the server issued
    * it on this clock), with `sub`, `iat` and `jti` and without `iss`.
+   * Throws when the key cannot be read (its store down): the server's
+   * failure, which the token check answers 500, not a refused token.
    */
   async verify(token: string): Promise<AccessTokenClaims | undefined> {
     const claims = await verifyHs256(token, {

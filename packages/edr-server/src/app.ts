@@ -19,7 +19,7 @@ export interface EdrServerDeps {
   clock: Clock;
   maxBodyBytes?: number;
   clientAddress?: (c: Context) => string;
-  /** Told once of the error behind a login's 500, which the answer does not reveal (one JSON line on stderr by default). */
+  /** Told once of the error behind a 500 (a login's or a token check's), which the answer does not reveal (one JSON line on stderr by default). */
   reportError?: (error: unknown) => void;
 }
 
@@ -68,6 +68,11 @@ export function createEdrApp({ users, apps, tokens, limits, clock, maxBodyBytes,
       // RFC 6750's challenge: a bare `Bearer` for a request that sent no bearer token, `invalid_token` for one whose token was refused.
       ...(problem.kind === 'unauthenticated' ? { headers: { 'www-authenticate': problem.reason === 'refused' ? 'Bearer error="invalid_token"' : 'Bearer' } } : {}),
     })),
+    // The token is checked with the server's key: a failure to read it (a store down) is the documented 500, not a refused token.
+    fail(error) {
+      reportError(error);
+      return checkToken.answer(500, { body: at() });
+    },
     handle({ principals }) {
       return { status: 200, body: { response: { code: 200, timestamp: at().response.timestamp }, data: principals.accessToken as AccessTokenClaims } };
     },

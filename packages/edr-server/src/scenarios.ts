@@ -266,5 +266,20 @@ export const edrSuite = defineSuite<LoginRequest>({
         assert.ok((await client(context).login(context.demo)).accessToken, 'the failed login changed nothing');
       },
     },
+    {
+      name: 'answers a token check 500, not a refused token, when a store fails, and says nothing of the cause',
+      needs: ['faults'],
+      async run(context) {
+        const { accessToken } = await client(context).login(context.demo);
+        await faultsOf(context).inject({ kind: 'error' });
+        const res = await check(context, { authorization: `Bearer ${accessToken}` });
+        const text = await res.text();
+        assert.equal(res.status, 500);
+        assert.equal(res.headers.get('www-authenticate'), null);
+        assert.deepEqual(withoutTimestamp(JSON.parse(text)), withoutTimestamp(edr.errors('checkToken').answer(500).body));
+        assert.doesNotMatch(text, /fault|stack|at .+:\d+/i);
+        assert.deepEqual(await client(context).checkToken(accessToken), accessTokenClaims(accessToken), 'the token is live once the store is back');
+      },
+    },
   ],
 });
