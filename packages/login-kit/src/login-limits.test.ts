@@ -147,3 +147,28 @@ describe('LoginLimits.check', () => {
     expect(await limits.check('alice', 'a', async () => ({ id: 1 }))).toMatchObject({ outcome: 'limited' });
   });
 });
+
+describe('LoginLimits with a store that counts its calls', () => {
+  it('gives a completed login its place back only where it is not cleared, and leaves the same counts', async () => {
+    const clock = new ManualClock();
+    const stores = memoryStores(clock);
+    const counter = stores.attempts('login');
+    const released: string[][] = [];
+    const release = counter.release.bind(counter);
+    counter.release = (reservation) => (released.push([...reservation.keys]), release(reservation));
+    const limits = new LoginLimits(settings, counter, stores.expiring<true>('known'), clock);
+    const login = async (ok: boolean) => {
+      const admission = await limits.admit('alice', '203.0.113.1');
+      if (!admission.admitted) throw new Error('refused');
+      await limits.settle(admission.ticket, ok ? 'completed' : 'failed');
+    };
+    for (let i = 0; i < 2; i++) await login(false); // the address counts 2 of its 5
+    await login(true); // a stranger's address: released under the address only
+    expect(released).toEqual([['address\u0000203.0.113.1']]);
+    await login(true); // now known: nothing to give back, the pair is cleared
+    expect(released).toHaveLength(1);
+    // The address kept its 2 failures and not the successes: 3 more strangers' guesses, not 4.
+    for (const stranger of ['bob', 'carol', 'dave']) expect((await limits.admit(stranger, '203.0.113.1')).admitted).toBe(true);
+    expect((await limits.admit('eve', '203.0.113.1')).admitted).toBe(false);
+  });
+});

@@ -90,10 +90,18 @@ export class LoginLimits {
    */
   async settle({ account, address, reservation }: Ticket, result: 'failed' | 'passed' | 'completed'): Promise<void> {
     if (result === 'failed') return;
-    await this.attempts.release(reservation);
-    if (result === 'passed') return;
-    await this.attempts.clear([pairKey(account, address), `account\u0000${account}`]);
-    await this.knownAddresses.set(pairKey(account, address), true, this.clock.now() + this.settings.knownAddressSeconds * 1000);
+    if (result === 'passed') return this.attempts.release(reservation);
+    // A completed login clears the pair's and the account's counts whole, so its place is given back only under the
+    // other keys (the address's; none when the address was known). The writes are independent and sent together
+    // (with Redis, one round trip instead of three): any state between them judges an admission no more leniently
+    // than the state after all of them.
+    const cleared = [pairKey(account, address), `account\u0000${account}`];
+    const keep = reservation.keys.filter((key) => !cleared.includes(key));
+    await Promise.all([
+      keep.length > 0 ? this.attempts.release({ ...reservation, keys: keep }) : undefined,
+      this.attempts.clear(cleared),
+      this.knownAddresses.set(pairKey(account, address), true, this.clock.now() + this.settings.knownAddressSeconds * 1000),
+    ]);
   }
 
   /** An attempt that was admitted but never judged (the hashing pool was full): its place goes back. */
