@@ -7,6 +7,7 @@ export { type SignOptions, signHs256, type VerifyOptions, verifyHs256 } from './
 export { type Admission, type AttemptLimitSettings, type LimitedCheck, LoginLimits, type Ticket } from './login-limits.js';
 export { OWASP_SCRYPT, PasswordHasher, type ScryptParams } from './password.js';
 export { type DeliveredMessage, type DemoLogin, type ReferenceServer, type ReferenceServerOptions, type ServerKit, serverKit } from './reference-server.js';
+export { type ErrorSite, errorReportLine, type ReportError, reportErrorOnStderr } from './report-error.js';
 export { memoryStores } from './stores/memory.js';
 export { type ResettableStores, withResettableAttempts } from './stores/resettable.js';
 export type { AttemptCounter, CountedLimit, ExpiringStore, Reservation, SessionSlots, Stores } from './stores/ports.js';
