@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Clock, CredentialDirectory, ExpiringStore, LoginLimits } from '@loginspec/login-kit';
+import { type Clock, type CredentialDirectory, type ExpiringStore, type LoginLimits, type ReportError, reportErrorOnStderr } from '@loginspec/login-kit';
 import { operationRouter, type RequestProblem } from '@loginspec/openapi-runtime';
 import { type Context, Hono } from 'hono';
 import { isWellFormedApiKey } from './api-keys.js';
@@ -28,8 +28,8 @@ export interface AktionServerDeps {
   /** Largest request body accepted, in bytes (64 KiB by default, as the description documents). */
   maxBodyBytes?: number;
   clientAddress?: (c: Context) => string;
-  /** Told of the error behind a 500, which the answer does not reveal. */
-  reportError?: (error: unknown) => void;
+  /** Told once of the error behind a 500, which the answer does not reveal (one JSON line on stderr by default). */
+  reportError?: ReportError;
 }
 
 const errors = { login: aktion.errors('login'), checkToken: aktion.errors('checkToken') };
@@ -41,7 +41,7 @@ const challenge = (problem: RequestProblem) =>
 const expireDates = (expiresAt: number) => ({ json: toAspNetJsonDate(expiresAt), xml: toXsdDateTime(expiresAt) });
 
 /** The Aktion login reference server, built from its collaborators, with this project's token check. */
-export function createAktionApp({ users, tokens, limits, clock, maxBodyBytes, clientAddress, reportError = (error) => console.error('aktion failed:', error) }: AktionServerDeps): Hono {
+export function createAktionApp({ users, tokens, limits, clock, maxBodyBytes, clientAddress, reportError = reportErrorOnStderr }: AktionServerDeps): Hono {
   const app = new Hono();
   const route = operationRouter(app, aktion, { maxBodyBytes, clientAddress, security: { token: (token: string) => tokens.get(token) } });
 
@@ -49,7 +49,7 @@ export function createAktionApp({ users, tokens, limits, clock, maxBodyBytes, cl
     reject: refusal,
     // The answer is the documented fixed 500 in the negotiated format: no message, no stack.
     fail(error) {
-      reportError(error);
+      reportError(error, { api: 'aktion', operation: 'login' });
       return errors.login.answer(500);
     },
     async handle({ body, clientAddress }) {
@@ -76,7 +76,7 @@ export function createAktionApp({ users, tokens, limits, clock, maxBodyBytes, cl
     // Every way of not presenting a live token is the same 401.
     reject: errors.checkToken.rejectWith({ unauthenticated: 401, 'body-too-large': 413 }, challenge),
     fail(error) {
-      reportError(error);
+      reportError(error, { api: 'aktion', operation: 'checkToken' });
       return errors.checkToken.answer(500);
     },
     async handle({ principals }) {

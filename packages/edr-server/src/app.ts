@@ -1,5 +1,5 @@
 import type { AccessTokenClaims, User } from '@loginspec/edr-client';
-import type { Clock, CredentialDirectory, LoginLimits } from '@loginspec/login-kit';
+import { type Clock, type CredentialDirectory, type LoginLimits, type ReportError, reportErrorOnStderr } from '@loginspec/login-kit';
 import { operationRouter } from '@loginspec/openapi-runtime';
 import { type Context, Hono } from 'hono';
 import type { AccessTokens } from './access-tokens.js';
@@ -20,18 +20,14 @@ export interface EdrServerDeps {
   maxBodyBytes?: number;
   clientAddress?: (c: Context) => string;
   /** Told once of the error behind a 500 (a login's or a token check's), which the answer does not reveal (one JSON line on stderr by default). */
-  reportError?: (error: unknown) => void;
+  reportError?: ReportError;
 }
-
-/** The default report of a 500's cause: one JSON line, the error's name and message, never a stack spread over lines. */
-const reportOnOneLine = (error: unknown) =>
-  console.error(JSON.stringify({ time: new Date().toISOString(), level: 'error', event: 'server-error', api: 'edr', message: error instanceof Error ? `${error.name}: ${error.message}` : String(error) }));
 
 const login = edr.errors('login');
 const checkToken = edr.errors('checkToken');
 
 /** The EDR mobile login reference server, built from its collaborators, with this project's token check. */
-export function createEdrApp({ users, apps, tokens, limits, clock, maxBodyBytes, clientAddress, reportError = reportOnOneLine }: EdrServerDeps): Hono {
+export function createEdrApp({ users, apps, tokens, limits, clock, maxBodyBytes, clientAddress, reportError = reportErrorOnStderr }: EdrServerDeps): Hono {
   const app = new Hono();
   const route = operationRouter(app, edr, { maxBodyBytes, clientAddress, security: { accessToken: (token: string) => tokens.verify(token) } });
   // Every answer's envelope carries the server's time of the answer.
@@ -46,7 +42,7 @@ export function createEdrApp({ users, apps, tokens, limits, clock, maxBodyBytes,
     ),
     // A failure of the state (a store down) or any error thrown while answering: the documented 500, its cause reported, not answered.
     fail(error) {
-      reportError(error);
+      reportError(error, { api: 'edr', operation: 'login' });
       return login.answer(500, { body: at() });
     },
     async handle({ body, clientAddress }) {
@@ -70,7 +66,7 @@ export function createEdrApp({ users, apps, tokens, limits, clock, maxBodyBytes,
     })),
     // The token is checked with the server's key: a failure to read it (a store down) is the documented 500, not a refused token.
     fail(error) {
-      reportError(error);
+      reportError(error, { api: 'edr', operation: 'checkToken' });
       return checkToken.answer(500, { body: at() });
     },
     handle({ principals }) {

@@ -7,7 +7,7 @@ import { server } from './server.js';
 afterEach(() => vi.restoreAllMocks());
 
 describe('edr, when a store fails', () => {
-  it('answers the documented 500 and reports the cause once, on one line of stderr, without its stack', async () => {
+  it('answers the documented 500 and reports the cause once with the shared one-line report, without its stack', async () => {
     const clock = new ManualClock();
     const faults = new Faults();
     const app = await server.create({ clock, stores: controlledStores(() => memoryStores(clock), faults), scrypt: { N: 2 ** 10, r: 8, p: 1 } });
@@ -24,6 +24,23 @@ describe('edr, when a store fails', () => {
     const [line, ...rest] = reported.mock.calls[0] as unknown[];
     expect(rest).toEqual([]);
     expect(String(line)).not.toContain('\n');
-    expect(JSON.parse(String(line))).toMatchObject({ level: 'error', event: 'server-error', api: 'edr', message: 'InjectedFault: injected fault: a store failed (get)' });
+    expect(JSON.parse(String(line))).toMatchObject({ level: 'error', event: 'server-error', api: 'edr', operation: 'login', error: 'InjectedFault', message: 'injected fault: a store failed (get)' });
+  });
+
+  it('answers a token check the documented 500, not a refused token, and reports the cause once', async () => {
+    const clock = new ManualClock();
+    const faults = new Faults();
+    const app = await server.create({ clock, stores: controlledStores(() => memoryStores(clock), faults), scrypt: { N: 2 ** 10, r: 8, p: 1 } });
+    const login = await app.request('/mobile/v1/auth/login', { method: 'POST', body: JSON.stringify(server.demoLogins()[0]?.fields), headers: { 'content-type': 'application/json' } });
+    const { accessToken } = ((await login.json()) as { data: { accessToken: string } }).data;
+    const reported = vi.spyOn(console, 'error').mockImplementation(() => {});
+    faults.arm({ kind: 'error' });
+    const res = await app.request('/mobile/v1/auth/token', { headers: { authorization: `Bearer ${accessToken}` } });
+    expect(res.status).toBe(500);
+    expect(res.headers.get('www-authenticate')).toBeNull();
+    const documented = edr.errors('checkToken').answer(500).body as { response: Record<string, unknown> };
+    expect(await res.json()).toEqual({ ...documented, response: { ...documented.response, timestamp: new Date(clock.now()).toISOString() } });
+    expect(reported).toHaveBeenCalledTimes(1);
+    expect(JSON.parse(String(reported.mock.calls[0]?.[0]))).toMatchObject({ event: 'server-error', api: 'edr', operation: 'checkToken', error: 'InjectedFault' });
   });
 });

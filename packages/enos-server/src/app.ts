@@ -1,5 +1,5 @@
 import type { EnosErrorCode, LoginData } from '@loginspec/enos-client';
-import type { CredentialDirectory, LoginLimits } from '@loginspec/login-kit';
+import { type CredentialDirectory, type LoginLimits, type ReportError, reportErrorOnStderr } from '@loginspec/login-kit';
 import { type ErrorAnswers, operationRouter, type RequestProblem } from '@loginspec/openapi-runtime';
 import { type Context, Hono } from 'hono';
 import { enos } from './description.js';
@@ -21,12 +21,8 @@ export interface EnosServerDeps {
   /** Reads the client's address, for the per-address attempt limit. */
   clientAddress?: (c: Context) => string;
   /** Told once of the error behind a 31500, which the answer does not reveal (one JSON line on stderr by default). */
-  reportError?: (error: unknown) => void;
+  reportError?: ReportError;
 }
-
-/** The default report of a 31500's cause: one JSON line, the error's name and message, never a stack spread over lines. */
-const reportOnOneLine = (error: unknown) =>
-  console.error(JSON.stringify({ time: new Date().toISOString(), level: 'error', event: 'server-error', api: 'enos', message: error instanceof Error ? `${error.name}: ${error.message}` : String(error) }));
 
 const errors = {
   login: enos.errors('login'),
@@ -48,21 +44,21 @@ const sessionBody = ({ user, organization, accessToken, refreshToken, refreshTok
 });
 
 /** The EnOS Application Portal reference server: Log In, and the operations that take its token. */
-export function createEnosApp({ accounts, limits, sessions, sessionsFullRetryAfterSeconds, maxBodyBytes, clientAddress, reportError = reportOnOneLine }: EnosServerDeps): Hono {
+export function createEnosApp({ accounts, limits, sessions, sessionsFullRetryAfterSeconds, maxBodyBytes, clientAddress, reportError = reportErrorOnStderr }: EnosServerDeps): Hono {
   const app = new Hono();
   const route = operationRouter(app, enos, { maxBodyBytes, clientAddress, security: { accessToken: (token: string) => sessions.find(token) } });
   /** A failure of the state (a store down) or any error thrown while answering: the documented 31500, its cause reported, not answered. */
   const serverError =
-    <Op>(answers: ErrorAnswers<Op, EnosErrorCode>) =>
+    <Op>(operation: string, answers: ErrorAnswers<Op, EnosErrorCode>) =>
     (error: unknown) => {
-      reportError(error);
+      reportError(error, { api: 'enos', operation });
       return answers.answer(31500);
     };
 
   route('login', {
     // Every body the login cannot read is a credential failure (the description's 31400).
     reject: errors.login.rejectWith({ 'missing-body': 31400, 'malformed-body': 31400, 'invalid-body': 31400, 'unsupported-media-type': 31415, 'body-too-large': 31413 }),
-    fail: serverError(errors.login),
+    fail: serverError('login', errors.login),
     async handle({ body, clientAddress }) {
       const checked = await limits.check(body.account, clientAddress, () => accounts.verify(body.account, body.password));
       if (checked.outcome === 'limited') return errors.login.answer(31429, { headers: retryAfter(checked.retryAfterSeconds) });
@@ -77,7 +73,7 @@ export function createEnosApp({ accounts, limits, sessions, sessionsFullRetryAft
 
   route('logout', {
     reject: errors.logout.rejectWith({ unauthenticated: 31401, 'body-too-large': 31413 }, challenge),
-    fail: serverError(errors.logout),
+    fail: serverError('logout', errors.logout),
     async handle({ principals }) {
       await sessions.end(principals.accessToken as Session);
       return { status: 200, body: { code: 200, message: '', data: true } };
@@ -87,7 +83,7 @@ export function createEnosApp({ accounts, limits, sessions, sessionsFullRetryAft
   route('refreshAccessToken', {
     // "Refresh Token is required": a missing or empty one is the only parameter problem there is.
     reject: errors.refresh.rejectWith({ 'invalid-parameter': 31400, 'body-too-large': 31413 }),
-    fail: serverError(errors.refresh),
+    fail: serverError('refreshAccessToken', errors.refresh),
     async handle({ query }) {
       const tokens = await sessions.refresh(query.refreshToken);
       return tokens ? { status: 200, body: sessionBody(tokens) } : errors.refresh.answer(31401);
@@ -96,7 +92,7 @@ export function createEnosApp({ accounts, limits, sessions, sessionsFullRetryAft
 
   route('getTokenInformation', {
     reject: errors.tokenInformation.rejectWith({ unauthenticated: 31401, 'body-too-large': 31413 }, challenge),
-    fail: serverError(errors.tokenInformation),
+    fail: serverError('getTokenInformation', errors.tokenInformation),
     async handle({ principals }) {
       const session = principals.accessToken as Session;
       const organization = await sessions.organization(session);
@@ -114,7 +110,7 @@ export function createEnosApp({ accounts, limits, sessions, sessionsFullRetryAft
       { unauthenticated: 31401, 'unsupported-media-type': 31415, 'body-too-large': 31413, 'missing-body': 31400, 'malformed-body': 31400, 'invalid-body': 31400 },
       challenge,
     ),
-    fail: serverError(errors.chooseOrganization),
+    fail: serverError('chooseOrganization', errors.chooseOrganization),
     async handle({ body, principals }) {
       const session = principals.accessToken as Session;
       const organization = session.record.organizations.find((o) => o.id === body.orgId);

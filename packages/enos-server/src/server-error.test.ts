@@ -7,7 +7,7 @@ import { server } from './server.js';
 afterEach(() => vi.restoreAllMocks());
 
 describe('enos, when a store fails', () => {
-  it('answers the documented 31500 and reports the cause once, on one line of stderr, without its stack', async () => {
+  it('answers the documented 31500 and reports the cause once with the shared one-line report, without its stack', async () => {
     const clock = new ManualClock();
     const faults = new Faults();
     const app = await server.create({ clock, stores: controlledStores(() => memoryStores(clock), faults), scrypt: { N: 2 ** 10, r: 8, p: 1 } });
@@ -22,6 +22,6 @@ describe('enos, when a store fails', () => {
     const [line, ...rest] = reported.mock.calls[0] as unknown[];
     expect(rest).toEqual([]);
     expect(String(line)).not.toContain('\n');
-    expect(JSON.parse(String(line))).toMatchObject({ level: 'error', event: 'server-error', api: 'enos', message: 'InjectedFault: injected fault: a store failed (get)' });
+    expect(JSON.parse(String(line))).toMatchObject({ level: 'error', event: 'server-error', api: 'enos', operation: 'login', error: 'InjectedFault', message: 'injected fault: a store failed (get)' });
   });
 });

@@ -1,5 +1,5 @@
 import type { EosErrorCode, LoginResponse } from '@loginspec/eos-client';
-import { type AttemptCounter, type CredentialDirectory, type LoginLimits, placeOf, randomToken } from '@loginspec/login-kit';
+import { type AttemptCounter, type CredentialDirectory, type LoginLimits, placeOf, randomToken, type ReportError, reportErrorOnStderr } from '@loginspec/login-kit';
 import { type ErrorAnswers, operationRouter } from '@loginspec/openapi-runtime';
 import { type Context, Hono } from 'hono';
 import { documented, eos } from './description.js';
@@ -25,12 +25,8 @@ export interface EosServerDeps {
   maxBodyBytes?: number;
   clientAddress?: (c: Context) => string;
   /** Told once of the error behind a `4-2`, which the answer does not reveal (one JSON line on stderr by default). */
-  reportError?: (error: unknown) => void;
+  reportError?: ReportError;
 }
-
-/** The default report of a `4-2`'s cause: one JSON line, the error's name and message, never a stack spread over lines. */
-const reportOnOneLine = (error: unknown) =>
-  console.error(JSON.stringify({ time: new Date().toISOString(), level: 'error', event: 'server-error', api: 'eos', message: error instanceof Error ? `${error.name}: ${error.message}` : String(error) }));
 
 const errors = { hello: eos.errors('hello'), login: eos.errors('login') };
 
@@ -41,14 +37,14 @@ function withFreshTokens(apps: UserProfile['mobilityApps']): UserProfile['mobili
 }
 
 /** The EOS client login reference server (Hello + Login), built from its collaborators. */
-export function createEosApp({ domains, defaultDomain, sessions, hellos, limits, maxBodyBytes, clientAddress, reportError = reportOnOneLine }: EosServerDeps): Hono {
+export function createEosApp({ domains, defaultDomain, sessions, hellos, limits, maxBodyBytes, clientAddress, reportError = reportErrorOnStderr }: EosServerDeps): Hono {
   const app = new Hono();
   const route = operationRouter(app, eos, { maxBodyBytes, clientAddress });
   /** A failure of the state (a store down) or any error thrown while answering: the documented `4-2`, its cause reported, not answered. */
   const serverError =
-    <Op>(answers: ErrorAnswers<Op, EosErrorCode>) =>
+    <Op>(operation: string, answers: ErrorAnswers<Op, EosErrorCode>) =>
     (error: unknown) => {
-      reportError(error);
+      reportError(error, { api: 'eos', operation });
       return answers.answer('4-2');
     };
   const helloRate = { max: documented.helloRate.perAddress, windowMs: documented.helloRate.windowSeconds * 1000 };
@@ -57,7 +53,7 @@ export function createEosApp({ domains, defaultDomain, sessions, hellos, limits,
   route('hello', {
     // Hello declares no body, so the runtime can only refuse one too large.
     reject: errors.hello.rejectWith({ 'body-too-large': '1-2' }),
-    fail: serverError(errors.hello),
+    fail: serverError('hello', errors.hello),
     async handle({ clientAddress }) {
       // Counted by place, as the login limits count: an IPv6 client owns its whole /64.
       const rate = await hellos.reserve([{ key: placeOf(clientAddress), ...helloRate }]);
@@ -73,7 +69,7 @@ export function createEosApp({ domains, defaultDomain, sessions, hellos, limits,
   const refuse = errors.login;
   route('login', {
     reject: refuse.rejectWith({ 'unsupported-media-type': '1-3', 'body-too-large': '1-2', 'missing-body': '1-1', 'malformed-body': '1-1', 'invalid-body': '1-1' }),
-    fail: serverError(refuse),
+    fail: serverError('login', refuse),
     async handle({ body, clientAddress }) {
       if (!(await sessions.isLive(body.sessionId))) return refuse.answer('2-1');
       const domain = body.domain || defaultDomain;

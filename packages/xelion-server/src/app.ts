@@ -1,4 +1,4 @@
-import type { CredentialDirectory, LoginLimits } from '@loginspec/login-kit';
+import { type CredentialDirectory, type LoginLimits, type ReportError, reportErrorOnStderr } from '@loginspec/login-kit';
 import { type ErrorAnswers, operationRouter, type Target } from '@loginspec/openapi-runtime';
 import type { XelionErrorCode } from '@loginspec/xelion-client';
 import { type Context, Hono } from 'hono';
@@ -27,8 +27,8 @@ export interface XelionServerDeps {
   limits: LoginLimits;
   maxBodyBytes?: number;
   clientAddress?: (c: Context) => string;
-  /** Told of the error behind an 11000, which the answer does not reveal. */
-  reportError?: (error: unknown) => void;
+  /** Told once of the error behind an 11000, which the answer does not reveal (one JSON line on stderr by default). */
+  reportError?: ReportError;
 }
 
 const errors = { login: xelion.errors('login'), renew: xelion.errors('renew'), logout: xelion.errors('logout'), requestMfa: xelion.errors('requestMfa') };
@@ -45,7 +45,7 @@ const CREDENTIAL_PROBLEMS = {
 const withInfo = (_: unknown, target: Target) => infoOf(target);
 
 /** The Xelion reference server: login, renew, logout and Request MFA, under `/api/v1/{tenant}`. */
-export function createXelionApp({ tenants, nobody, sessions, mfa, limits, maxBodyBytes, clientAddress, reportError = (e) => console.error('xelion failed:', e) }: XelionServerDeps): Hono {
+export function createXelionApp({ tenants, nobody, sessions, mfa, limits, maxBodyBytes, clientAddress, reportError = reportErrorOnStderr }: XelionServerDeps): Hono {
   const app = new Hono();
   const router = operationRouter(app, xelion, {
     maxBodyBytes,
@@ -54,9 +54,9 @@ export function createXelionApp({ tenants, nobody, sessions, mfa, limits, maxBod
   });
   /** An 11000 that says what was asked and nothing of what failed, which goes to `reportError`. */
   const serverError =
-    <Op>(answers: ErrorAnswers<Op, XelionErrorCode>) =>
+    <Op>(operation: string, answers: ErrorAnswers<Op, XelionErrorCode>) =>
     (error: unknown, target: Target) => {
-      reportError(error);
+      reportError(error, { api: 'xelion', operation });
       return answers.answer(11000, infoOf(target));
     };
   const account = (tenant: string, userName: string) => `${tenant}\u0000${userName}`;
@@ -85,7 +85,7 @@ export function createXelionApp({ tenants, nobody, sessions, mfa, limits, maxBod
 
   router('login', {
     reject: errors.login.rejectWith(CREDENTIAL_PROBLEMS, withInfo),
-    fail: serverError(errors.login),
+    fail: serverError('login', errors.login),
     async handle({ path, body, principals, clientAddress, target }) {
       const info = infoOf(target);
       const refuse = (code: Parameters<typeof errors.login.answer>[0], headers?: Record<string, string>) => errors.login.answer(code, { ...info, headers });
@@ -127,7 +127,7 @@ export function createXelionApp({ tenants, nobody, sessions, mfa, limits, maxBod
       { 'invalid-parameter': 10000, unauthenticated: 10000, 'unsupported-media-type': 10415, 'body-too-large': 10413, 'missing-body': 10200, 'malformed-body': 10202, 'invalid-body': 10202 },
       withInfo,
     ),
-    fail: serverError(errors.renew),
+    fail: serverError('renew', errors.renew),
     async handle({ body, principals, target }) {
       const tokens = await sessions.renew(principals.xelionSession as Session, body);
       return tokens ? { status: 200, body: tokens } : errors.renew.answer(10000, infoOf(target));
@@ -140,7 +140,7 @@ export function createXelionApp({ tenants, nobody, sessions, mfa, limits, maxBod
       // No header at all is the vendor's 403; a header naming no session its 401.
       (problem, target) => (problem.kind === 'unauthenticated' && problem.reason === 'missing' ? { ...infoOf(target), status: 403 } : infoOf(target)),
     ),
-    fail: serverError(errors.logout),
+    fail: serverError('logout', errors.logout),
     async handle({ principals }) {
       await sessions.end(principals.xelionSession as Session);
       return { status: 204 };
@@ -149,7 +149,7 @@ export function createXelionApp({ tenants, nobody, sessions, mfa, limits, maxBod
 
   router('requestMfa', {
     reject: errors.requestMfa.rejectWith(CREDENTIAL_PROBLEMS, withInfo),
-    fail: serverError(errors.requestMfa),
+    fail: serverError('requestMfa', errors.requestMfa),
     async handle({ path, body, clientAddress, target }) {
       const info = infoOf(target);
       // The right password here is half a login: the failures of the code that follows must still add up.
