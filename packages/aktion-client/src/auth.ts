@@ -1,4 +1,4 @@
-import { type Auth, type AuthOptions, authorizationScheme, createAuth, systemClock } from '@loginspec/client-kit';
+import { type Auth, type AuthOptions, createAuth, systemClock } from '@loginspec/client-kit';
 import type { AktionClient, AktionToken } from './client.js';
 import { type AktionCredentials, aktionLogin } from './token-source.js';
 import { description } from './wire.js';
@@ -22,7 +22,6 @@ export function createAktionAuth(client: AktionClient, credentials: AktionCreden
     description,
     login: aktionLogin(client, credentials, clock),
     credential: (session) => session.token,
-    scheme: authorizationScheme(description),
     renewBeforeMs,
     clock,
   });

@@ -49,9 +49,16 @@ export function securityOf(description: Described, method: string, schemaPath: s
  * (Xelion's `xelion`).
  */
 export function authorizationScheme(description: Described): string {
+  const scheme = httpSchemeOf(description);
+  if (scheme === undefined) throw new Error('the description has no HTTP security scheme');
+  return scheme;
+}
+
+/** The same scheme, or undefined for a description without an HTTP security scheme (EOS). */
+export function httpSchemeOf(description: Described): string | undefined {
   const schemes = Object.values(description.components?.securitySchemes ?? {}) as { type?: string; scheme?: string }[];
   const http = schemes.find((scheme) => scheme.type === 'http' && typeof scheme.scheme === 'string');
-  if (!http?.scheme) throw new Error('the description has no HTTP security scheme');
+  if (!http?.scheme) return undefined;
   return http.scheme.toLowerCase() === 'bearer' ? 'Bearer' : http.scheme;
 }
 

@@ -1,4 +1,4 @@
-import { type Auth, type AuthOptions, authorizationScheme, createAuth, systemClock } from '@loginspec/client-kit';
+import { type Auth, type AuthOptions, createAuth, systemClock } from '@loginspec/client-kit';
 import { type AccessTokenClaims, accessTokenClaims, mintAppJwt } from './app-jwt.js';
 import type { EdrClient, User } from './client.js';
 import description from './generated/openapi.json' with { type: 'json' };
@@ -48,7 +48,6 @@ export function createEdrAuth(client: EdrClient, { username, password, app }: Ed
       return { value: { accessToken, claims, user }, expiresAt: sentAt + (claims.exp - claims.iat) * 1000 };
     },
     credential: (session) => session.accessToken,
-    scheme: authorizationScheme(description),
     renewBeforeMs,
     clock,
   });

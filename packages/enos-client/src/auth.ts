@@ -1,4 +1,4 @@
-import { type Auth, type AuthOptions, authorizationScheme, createAuth, type Grant, operationNumber, systemClock } from '@loginspec/client-kit';
+import { type Auth, type AuthOptions, createAuth, type Grant, operationNumber, systemClock } from '@loginspec/client-kit';
 import { type EnosClient, LOGIN_PATH, LOGOUT_PATH, type LoginData, type LoginRequest, type SessionData } from './client.js';
 import description from './generated/openapi.json' with { type: 'json' };
 
@@ -68,7 +68,6 @@ export function createEnosAuth(client: EnosClient, credentials: LoginRequest, op
     renew,
     end: (held) => client.logout(held.accessToken),
     credential: (session) => session.accessToken,
-    scheme: authorizationScheme(description),
     noRetry: [LOGOUT_PATH],
     renewBeforeMs,
     clock,

@@ -81,7 +81,7 @@ export function createXelionClient({ tenant, renewBeforeMs = 60_000, ...options 
     cache.clear();
   }
 
-  const auth = createAuth({ client: api, description, cache, end: logout, credential: (session) => session.token, scheme: SCHEME, noRetry: [LOGOUT] });
+  const auth = createAuth({ client: api, description, cache, end: logout, credential: (session) => session.token, noRetry: [LOGOUT] });
 
   const client = {
     api,

@@ -1,6 +1,6 @@
 import type { Middleware } from 'openapi-fetch';
 import type { Clock } from '../clock.js';
-import type { Described } from '../description.js';
+import { type Described, httpSchemeOf } from '../description.js';
 import { authMiddleware } from './auth-middleware.js';
 import { type CredentialCache, createCredentialCache, type Grant } from './credential-cache.js';
 
@@ -43,7 +43,7 @@ export interface AuthSpec<Session> extends AuthOptions {
   end?: (held: Session) => Promise<void>;
   /** The credential of a session, as `Authorization` carries it after the scheme. */
   credential(session: Session): string;
-  /** The `Authorization` scheme (`Bearer`, `xelion`); none for an API whose description has no security scheme (EOS). */
+  /** The `Authorization` scheme (`Bearer`, `xelion`): by default the description's HTTP security scheme; none for an API without one (EOS). */
   scheme?: string;
   noRetry?: readonly string[];
 }
@@ -51,10 +51,11 @@ export interface AuthSpec<Session> extends AuthOptions {
 /** Builds an API's auth layer from how it logs in, renews and logs out. */
 export function createAuth<Session>(spec: AuthSpec<Session>): Auth<Session> {
   const cache = spec.cache ?? createCredentialCache({ login: spec.login, renew: spec.renew, renewBeforeMs: spec.renewBeforeMs, clock: spec.clock });
+  const scheme = spec.scheme ?? httpSchemeOf(spec.description);
   const middleware = authMiddleware({
     cache,
     description: spec.description,
-    authorization: (session) => (spec.scheme ? `${spec.scheme} ${spec.credential(session)}` : spec.credential(session)),
+    authorization: (session) => (scheme ? `${scheme} ${spec.credential(session)}` : spec.credential(session)),
     noRetry: spec.noRetry,
   });
   spec.client.use(middleware);
