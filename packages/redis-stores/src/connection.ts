@@ -9,7 +9,8 @@
  * @module
  */
 import { Redis } from 'ioredis';
-import { messageOf, RedisStoreError, redactUrl, scrub, secretsOf } from './errors.js';
+import { scrubSecrets, urlSecrets } from '@loginspec/login-kit/url-secrets';
+import { messageOf, RedisStoreError, redactUrl } from './errors.js';
 
 export interface ConnectionOptions {
   /** `redis://[user:password@]host:port[/db]`, or `rediss://` for TLS. */
@@ -36,7 +37,7 @@ export class RedisConnection {
   /** Connects and checks with PING, or fails within `connectTimeoutMs` naming the URL without its password. */
   static async open({ url, commandTimeoutMs = 2_000, connectTimeoutMs = 5_000 }: ConnectionOptions): Promise<RedisConnection> {
     const where = redactUrl(url);
-    const secrets = secretsOf(url);
+    const secrets = urlSecrets(url);
     const protocol = URL.canParse(url) ? new URL(url).protocol : '';
     if (protocol !== 'redis:' && protocol !== 'rediss:') {
       throw new RedisStoreError(`cannot use Redis URL ${where}: expected redis://[user:password@]host:port[/db] or rediss://…`);
@@ -65,7 +66,7 @@ export class RedisConnection {
     } catch (error) {
       redis.disconnect();
       const reason = lastError && messageOf(lastError) !== messageOf(error) ? `${messageOf(error)} (${messageOf(lastError)})` : messageOf(error);
-      throw new RedisStoreError(`could not connect to Redis at ${where}: ${scrub(reason, secrets)}`);
+      throw new RedisStoreError(`could not connect to Redis at ${where}: ${scrubSecrets(reason, secrets)}`);
     } finally {
       clearTimeout(timer);
     }
@@ -76,7 +77,7 @@ export class RedisConnection {
     try {
       return await command(this.redis);
     } catch (error) {
-      throw new RedisStoreError(`Redis at ${this.where}: ${what} failed: ${scrub(messageOf(error), this.#secrets)}`);
+      throw new RedisStoreError(`Redis at ${this.where}: ${what} failed: ${scrubSecrets(messageOf(error), this.#secrets)}`);
     }
   }
 

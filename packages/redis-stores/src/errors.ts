@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { maskUrlPassword } from '@loginspec/login-kit/url-secrets';
 
 /** A store call, or the connection, failed: Redis is down, too slow, or answered an error. */
 export class RedisStoreError extends Error {
@@ -13,32 +14,7 @@ export class RedisStoreError extends Error {
 }
 
 /** `url` as it may be shown: its password replaced by `***` (or a placeholder when it is no URL at all). */
-export function redactUrl(url: string): string {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return '(an invalid Redis URL)';
-  }
-  if (parsed.password) parsed.password = '***';
-  return parsed.href;
-}
-
-/** The password of `url`, as written and as decoded, for `scrub`. */
-export function secretsOf(url: string): string[] {
-  try {
-    const { password } = new URL(url);
-    return password ? [...new Set([password, decodeURIComponent(password)])] : [];
-  } catch {
-    // An unparsable URL is never shown, so it has nothing to scrub.
-    return [];
-  }
-}
-
-/** `message` with every one of `secrets` replaced by `***`. */
-export function scrub(message: string, secrets: readonly string[]): string {
-  return secrets.reduce((m, secret) => m.split(secret).join('***'), message);
-}
+export const redactUrl = (url: string): string => maskUrlPassword(url, '(an invalid Redis URL)');
 
 export function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

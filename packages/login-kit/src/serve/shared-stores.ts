@@ -1,5 +1,6 @@
 import type { Clock } from '../clock.js';
 import type { Stores } from '../stores/ports.js';
+import { maskUrlPassword, scrubSecrets, urlSecrets } from '../url-secrets.js';
 
 /**
  * Stores kept outside the process (Redis), which several instances of a
@@ -58,16 +59,7 @@ export function parseRedisUrl(text: string): string {
 }
 
 /** The URL as it may be printed: its password (and a user's) masked. */
-export function maskRedisUrl(text: string): string {
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    return 'redis://…';
-  }
-  if (url.password !== '') url.password = '***';
-  return url.toString();
-}
+export const maskRedisUrl = (text: string): string => maskUrlPassword(text, 'redis://…');
 
 /** How long a start waits for Redis before it gives up (exit 1), rather than hang a deployment's start. */
 export const CONNECT_WITHIN_MS = 10_000;
@@ -98,12 +90,5 @@ export async function connectEach(connect: ConnectApiStores, apis: readonly stri
 
 /** `message` with the URL's password (and the URL itself) masked: a client's error may quote what it connected with. */
 export function redactRedisUrl(message: string, url: string): string {
-  let out = message.split(url).join(maskRedisUrl(url));
-  try {
-    const password = decodeURIComponent(new URL(url).password);
-    if (password !== '') out = out.split(password).join('***');
-  } catch {
-    // Not a URL: nothing more to mask than the text itself.
-  }
-  return out;
+  return scrubSecrets(message.split(url).join(maskRedisUrl(url)), urlSecrets(url));
 }
