@@ -43,15 +43,17 @@ const expireDates = (expiresAt: number) => ({ json: toAspNetJsonDate(expiresAt),
 /** The Aktion login reference server, built from its collaborators, with this project's token check. */
 export function createAktionApp({ users, tokens, limits, clock, maxBodyBytes, clientAddress, reportError = reportErrorOnStderr }: AktionServerDeps): Hono {
   const app = new Hono();
-  const route = operationRouter(app, aktion, { maxBodyBytes, clientAddress, security: { token: (token: string) => tokens.get(token) } });
+  const route = operationRouter(app, aktion, {
+    maxBodyBytes,
+    clientAddress,
+    security: { token: (token: string) => tokens.get(token) },
+    reportFailure: (error, operation) => reportError(error, { api: 'aktion', operation }),
+  });
 
   route('login', {
     reject: refusal,
     // The answer is the documented fixed 500 in the negotiated format: no message, no stack.
-    fail(error) {
-      reportError(error, { api: 'aktion', operation: 'login' });
-      return errors.login.answer(500);
-    },
+    fail: () => errors.login.answer(500),
     async handle({ body, clientAddress }) {
       // A malformed key cannot belong to anyone: refused before any lookup.
       if (!isWellFormedApiKey(body.ApiKey)) return errors.login.answer(1004);
@@ -75,10 +77,7 @@ export function createAktionApp({ users, tokens, limits, clock, maxBodyBytes, cl
   route('checkToken', {
     // Every way of not presenting a live token is the same 401.
     reject: errors.checkToken.rejectWith({ unauthenticated: 401, 'body-too-large': 413 }, challenge),
-    fail(error) {
-      reportError(error, { api: 'aktion', operation: 'checkToken' });
-      return errors.checkToken.answer(500);
-    },
+    fail: () => errors.checkToken.answer(500),
     async handle({ principals }) {
       const { userLogin, expiresAt } = principals.token as IssuedToken;
       // Live means at least a millisecond left: rounded up, at least a second.

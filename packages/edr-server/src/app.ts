@@ -29,7 +29,12 @@ const checkToken = edr.errors('checkToken');
 /** The EDR mobile login reference server, built from its collaborators, with this project's token check. */
 export function createEdrApp({ users, apps, tokens, limits, clock, maxBodyBytes, clientAddress, reportError = reportErrorOnStderr }: EdrServerDeps): Hono {
   const app = new Hono();
-  const route = operationRouter(app, edr, { maxBodyBytes, clientAddress, security: { accessToken: (token: string) => tokens.verify(token) } });
+  const route = operationRouter(app, edr, {
+    maxBodyBytes,
+    clientAddress,
+    security: { accessToken: (token: string) => tokens.verify(token) },
+    reportFailure: (error, operation) => reportError(error, { api: 'edr', operation }),
+  });
   // Every answer's envelope carries the server's time of the answer.
   const at = envelopes(clock);
   const retryAfter = (seconds: number) => ({ 'retry-after': String(seconds) });
@@ -41,10 +46,7 @@ export function createEdrApp({ users, apps, tokens, limits, clock, maxBodyBytes,
       (problem) => ({ body: at(problem.kind.endsWith('-body') && problem.kind !== 'body-too-large' ? problem.message : undefined) }),
     ),
     // A failure of the state (a store down) or any error thrown while answering: the documented 500, its cause reported, not answered.
-    fail(error) {
-      reportError(error, { api: 'edr', operation: 'login' });
-      return login.answer(500, { body: at() });
-    },
+    fail: () => login.answer(500, { body: at() }),
     async handle({ body, clientAddress }) {
       // The app first: a caller that is not an app learns nothing about accounts.
       if ((await apps.verify(body.jwt)) === undefined) return login.answer(403, { body: at() });
@@ -65,10 +67,7 @@ export function createEdrApp({ users, apps, tokens, limits, clock, maxBodyBytes,
       ...(problem.kind === 'unauthenticated' ? { headers: { 'www-authenticate': problem.reason === 'refused' ? 'Bearer error="invalid_token"' : 'Bearer' } } : {}),
     })),
     // The token is checked with the server's key: a failure to read it (a store down) is the documented 500, not a refused token.
-    fail(error) {
-      reportError(error, { api: 'edr', operation: 'checkToken' });
-      return checkToken.answer(500, { body: at() });
-    },
+    fail: () => checkToken.answer(500, { body: at() }),
     handle({ principals }) {
       return { status: 200, body: { response: { code: 200, timestamp: at().response.timestamp }, data: principals.accessToken as AccessTokenClaims } };
     },

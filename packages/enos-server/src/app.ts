@@ -46,19 +46,22 @@ const sessionBody = ({ user, organization, accessToken, refreshToken, refreshTok
 /** The EnOS Application Portal reference server: Log In, and the operations that take its token. */
 export function createEnosApp({ accounts, limits, sessions, sessionsFullRetryAfterSeconds, maxBodyBytes, clientAddress, reportError = reportErrorOnStderr }: EnosServerDeps): Hono {
   const app = new Hono();
-  const route = operationRouter(app, enos, { maxBodyBytes, clientAddress, security: { accessToken: (token: string) => sessions.find(token) } });
-  /** A failure of the state (a store down) or any error thrown while answering: the documented 31500, its cause reported, not answered. */
+  const route = operationRouter(app, enos, {
+    maxBodyBytes,
+    clientAddress,
+    security: { accessToken: (token: string) => sessions.find(token) },
+    reportFailure: (error, operation) => reportError(error, { api: 'enos', operation }),
+  });
+  /** A failure of the state (a store down) or any error thrown while answering: the documented 31500, its cause reported (by the router), not answered. */
   const serverError =
-    <Op>(operation: string, answers: ErrorAnswers<Op, EnosErrorCode>) =>
-    (error: unknown) => {
-      reportError(error, { api: 'enos', operation });
-      return answers.answer(31500);
-    };
+    <Op>(answers: ErrorAnswers<Op, EnosErrorCode>) =>
+    () =>
+      answers.answer(31500);
 
   route('login', {
     // Every body the login cannot read is a credential failure (the description's 31400).
     reject: errors.login.rejectWith({ 'missing-body': 31400, 'malformed-body': 31400, 'invalid-body': 31400, 'unsupported-media-type': 31415, 'body-too-large': 31413 }),
-    fail: serverError('login', errors.login),
+    fail: serverError(errors.login),
     async handle({ body, clientAddress }) {
       const checked = await limits.check(body.account, clientAddress, () => accounts.verify(body.account, body.password));
       if (checked.outcome === 'limited') return errors.login.answer(31429, { headers: retryAfter(checked.retryAfterSeconds) });
@@ -73,7 +76,7 @@ export function createEnosApp({ accounts, limits, sessions, sessionsFullRetryAft
 
   route('logout', {
     reject: errors.logout.rejectWith({ unauthenticated: 31401, 'body-too-large': 31413 }, challenge),
-    fail: serverError('logout', errors.logout),
+    fail: serverError(errors.logout),
     async handle({ principals }) {
       await sessions.end(principals.accessToken as Session);
       return { status: 200, body: { code: 200, message: '', data: true } };
@@ -83,7 +86,7 @@ export function createEnosApp({ accounts, limits, sessions, sessionsFullRetryAft
   route('refreshAccessToken', {
     // "Refresh Token is required": a missing or empty one is the only parameter problem there is.
     reject: errors.refresh.rejectWith({ 'invalid-parameter': 31400, 'body-too-large': 31413 }),
-    fail: serverError('refreshAccessToken', errors.refresh),
+    fail: serverError(errors.refresh),
     async handle({ query }) {
       const tokens = await sessions.refresh(query.refreshToken);
       return tokens ? { status: 200, body: sessionBody(tokens) } : errors.refresh.answer(31401);
@@ -92,7 +95,7 @@ export function createEnosApp({ accounts, limits, sessions, sessionsFullRetryAft
 
   route('getTokenInformation', {
     reject: errors.tokenInformation.rejectWith({ unauthenticated: 31401, 'body-too-large': 31413 }, challenge),
-    fail: serverError('getTokenInformation', errors.tokenInformation),
+    fail: serverError(errors.tokenInformation),
     async handle({ principals }) {
       const session = principals.accessToken as Session;
       const organization = await sessions.organization(session);
@@ -110,7 +113,7 @@ export function createEnosApp({ accounts, limits, sessions, sessionsFullRetryAft
       { unauthenticated: 31401, 'unsupported-media-type': 31415, 'body-too-large': 31413, 'missing-body': 31400, 'malformed-body': 31400, 'invalid-body': 31400 },
       challenge,
     ),
-    fail: serverError('chooseOrganization', errors.chooseOrganization),
+    fail: serverError(errors.chooseOrganization),
     async handle({ body, principals }) {
       const session = principals.accessToken as Session;
       const organization = session.record.organizations.find((o) => o.id === body.orgId);

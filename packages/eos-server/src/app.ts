@@ -39,21 +39,19 @@ function withFreshTokens(apps: UserProfile['mobilityApps']): UserProfile['mobili
 /** The EOS client login reference server (Hello + Login), built from its collaborators. */
 export function createEosApp({ domains, defaultDomain, sessions, hellos, limits, maxBodyBytes, clientAddress, reportError = reportErrorOnStderr }: EosServerDeps): Hono {
   const app = new Hono();
-  const route = operationRouter(app, eos, { maxBodyBytes, clientAddress });
-  /** A failure of the state (a store down) or any error thrown while answering: the documented `4-2`, its cause reported, not answered. */
+  const route = operationRouter(app, eos, { maxBodyBytes, clientAddress, reportFailure: (error, operation) => reportError(error, { api: 'eos', operation }) });
+  /** A failure of the state (a store down) or any error thrown while answering: the documented `4-2`, its cause reported (by the router), not answered. */
   const serverError =
-    <Op>(operation: string, answers: ErrorAnswers<Op, EosErrorCode>) =>
-    (error: unknown) => {
-      reportError(error, { api: 'eos', operation });
-      return answers.answer('4-2');
-    };
+    <Op>(answers: ErrorAnswers<Op, EosErrorCode>) =>
+    () =>
+      answers.answer('4-2');
   const helloRate = { max: documented.helloRate.perAddress, windowMs: documented.helloRate.windowSeconds * 1000 };
   const retryAfter = (seconds: number) => ({ headers: { 'retry-after': String(seconds) } });
 
   route('hello', {
     // Hello declares no body, so the runtime can only refuse one too large.
     reject: errors.hello.rejectWith({ 'body-too-large': '1-2' }),
-    fail: serverError('hello', errors.hello),
+    fail: serverError(errors.hello),
     async handle({ clientAddress }) {
       // Counted by place, as the login limits count: an IPv6 client owns its whole /64.
       const rate = await hellos.reserve([{ key: placeOf(clientAddress), ...helloRate }]);
@@ -69,7 +67,7 @@ export function createEosApp({ domains, defaultDomain, sessions, hellos, limits,
   const refuse = errors.login;
   route('login', {
     reject: refuse.rejectWith({ 'unsupported-media-type': '1-3', 'body-too-large': '1-2', 'missing-body': '1-1', 'malformed-body': '1-1', 'invalid-body': '1-1' }),
-    fail: serverError('login', refuse),
+    fail: serverError(refuse),
     async handle({ body, clientAddress }) {
       if (!(await sessions.isLive(body.sessionId))) return refuse.answer('2-1');
       const domain = body.domain || defaultDomain;

@@ -51,14 +51,13 @@ export function createXelionApp({ tenants, nobody, sessions, mfa, limits, maxBod
     maxBodyBytes,
     clientAddress,
     security: { xelionSession: (token: string, { path }: { path: Record<string, unknown> }) => sessions.find(String(path.tenant), token) },
+    reportFailure: (error, operation) => reportError(error, { api: 'xelion', operation }),
   });
-  /** An 11000 that says what was asked and nothing of what failed, which goes to `reportError`. */
+  /** An 11000 that says what was asked and nothing of what failed, which goes to `reportError` (by the router). */
   const serverError =
-    <Op>(operation: string, answers: ErrorAnswers<Op, XelionErrorCode>) =>
-    (error: unknown, target: Target) => {
-      reportError(error, { api: 'xelion', operation });
-      return answers.answer(11000, infoOf(target));
-    };
+    <Op>(answers: ErrorAnswers<Op, XelionErrorCode>) =>
+    (_error: unknown, target: Target) =>
+      answers.answer(11000, infoOf(target));
   const account = (tenant: string, userName: string) => `${tenant}\u0000${userName}`;
   /**
    * A password check under the limits, in the tenant's directory (or
@@ -85,7 +84,7 @@ export function createXelionApp({ tenants, nobody, sessions, mfa, limits, maxBod
 
   router('login', {
     reject: errors.login.rejectWith(CREDENTIAL_PROBLEMS, withInfo),
-    fail: serverError('login', errors.login),
+    fail: serverError(errors.login),
     async handle({ path, body, principals, clientAddress, target }) {
       const info = infoOf(target);
       const refuse = (code: Parameters<typeof errors.login.answer>[0], headers?: Record<string, string>) => errors.login.answer(code, { ...info, headers });
@@ -127,7 +126,7 @@ export function createXelionApp({ tenants, nobody, sessions, mfa, limits, maxBod
       { 'invalid-parameter': 10000, unauthenticated: 10000, 'unsupported-media-type': 10415, 'body-too-large': 10413, 'missing-body': 10200, 'malformed-body': 10202, 'invalid-body': 10202 },
       withInfo,
     ),
-    fail: serverError('renew', errors.renew),
+    fail: serverError(errors.renew),
     async handle({ body, principals, target }) {
       const tokens = await sessions.renew(principals.xelionSession as Session, body);
       return tokens ? { status: 200, body: tokens } : errors.renew.answer(10000, infoOf(target));
@@ -140,7 +139,7 @@ export function createXelionApp({ tenants, nobody, sessions, mfa, limits, maxBod
       // No header at all is the vendor's 403; a header naming no session its 401.
       (problem, target) => (problem.kind === 'unauthenticated' && problem.reason === 'missing' ? { ...infoOf(target), status: 403 } : infoOf(target)),
     ),
-    fail: serverError('logout', errors.logout),
+    fail: serverError(errors.logout),
     async handle({ principals }) {
       await sessions.end(principals.xelionSession as Session);
       return { status: 204 };
@@ -149,7 +148,7 @@ export function createXelionApp({ tenants, nobody, sessions, mfa, limits, maxBod
 
   router('requestMfa', {
     reject: errors.requestMfa.rejectWith(CREDENTIAL_PROBLEMS, withInfo),
-    fail: serverError('requestMfa', errors.requestMfa),
+    fail: serverError(errors.requestMfa),
     async handle({ path, body, clientAddress, target }) {
       const info = infoOf(target);
       // The right password here is half a login: the failures of the code that follows must still add up.

@@ -24,10 +24,10 @@ const STATUS: Record<RequestProblem['kind'], 400 | 413 | 415> = {
 type Item = operations['createItem']['requestBody']['content']['application/json'];
 
 /** An app whose handler echoes the validated body, or answers as the item's name asks. */
-function echoApp(maxBodyBytes?: number, withFail = false) {
+function echoApp(maxBodyBytes?: number, withFail = false, reportFailure?: (error: unknown, operationId: string) => void) {
   const app = new Hono();
   const seen: unknown[] = [];
-  const route = operationRouter<operations>(app, description, { maxBodyBytes });
+  const route = operationRouter<operations>(app, description, { maxBodyBytes, reportFailure });
   // A status per problem kind: the union is wider than any one operation documents, hence the cast.
   const reject = (problem: RequestProblem) => ({ status: STATUS[problem.kind], body: { kind: problem.kind, message: problem.message } }) as never;
   route('createItem', {
@@ -244,6 +244,13 @@ describe('operationRouter: answers', () => {
     expect(res.status).toBe(500);
     expect(await res.json()).toEqual({ kind: 'failed', message: 'collaborator down' });
     expect((await post(echoApp().app, '{"name":"throw","count":0}', json)).status).toBe(500);
+  });
+
+  it('reports the error a fail() answers once, with its operation', async () => {
+    const reported: [unknown, string][] = [];
+    const res = await post(echoApp(undefined, true, (error, operationId) => reported.push([error, operationId])).app, '{"name":"throw","count":0}', { 'content-type': 'application/json' });
+    expect(res.status).toBe(500);
+    expect(reported.map(([error, operationId]) => [(error as Error).message, operationId])).toEqual([['collaborator down', 'createItem']]);
   });
 
   it('refuses to send a status the description does not document', async () => {

@@ -53,6 +53,12 @@ export interface RouterOptions<Principals> {
    * with its trusted-proxy setting.
    */
   clientAddress?: (c: Context) => string;
+  /**
+   * Told of every error a route's `fail` answers, with the operation it was
+   * thrown in: the cause goes here once for all routes, the answer says
+   * nothing of it.
+   */
+  reportFailure?: (error: unknown, operationId: string) => void;
 }
 
 export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
@@ -79,7 +85,7 @@ interface SentResponse {
  * route('login', { reject, handle: async ({ body, path, principals }) => ({ status: 200, body: … }) });
  */
 export function operationRouter<Ops, Principals = Record<string, never>>(app: Hono, description: Description<Ops>, options: RouterOptions<Principals> = {}) {
-  const { maxBodyBytes = DEFAULT_MAX_BODY_BYTES, security = {}, clientAddress } = options;
+  const { maxBodyBytes = DEFAULT_MAX_BODY_BYTES, security = {}, clientAddress, reportFailure } = options;
   const verifiers = security as Verifiers<Principals>;
   const limit = bodyLimit(maxBodyBytes);
   return <K extends keyof Ops & string>(operationId: K, handlers: OperationHandlers<Ops[K], Principals>): void => {
@@ -137,6 +143,7 @@ export function operationRouter<Ops, Principals = Record<string, never>>(app: Ho
         return respond(c, await handlers.handle(request), body.mediaType);
       } catch (error) {
         if (!handlers.fail) throw error;
+        reportFailure?.(error, operationId);
         return respond(c, handlers.fail(error, targetOf(c)));
       }
     });
