@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { bodyFormat, type OpenApiDocument as CodecDocument, parseMediaType, resolveRef } from '@loginspec/codec';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type JsonObject = { [key: string]: Json };
@@ -70,21 +71,9 @@ export interface OperationView {
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
-/** The target of a local `$ref` (`#/components/...`), or the value itself. */
+/** The target of a local `$ref` (`#/components/...`), or the value itself: codec's reader, typed for the docs' document. */
 export function deref<T>(doc: OpenApiDocument, value: unknown): T {
-  let current = value;
-  for (let hops = 0; hops < 32; hops++) {
-    const ref = (current as { $ref?: unknown } | null)?.$ref;
-    if (typeof ref !== 'string') return current as T;
-    if (!ref.startsWith('#/')) throw new Error(`only local references are read: ${ref}`);
-    current = ref
-      .slice(2)
-      .split('/')
-      .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
-      .reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], doc);
-    if (current === undefined) throw new Error(`unresolved reference ${ref}`);
-  }
-  throw new Error('reference cycle');
+  return resolveRef(doc as unknown as CodecDocument, value) as T;
 }
 
 /** Every operation of the description, in the order of its paths. */
@@ -141,13 +130,20 @@ export function parameterExample(param: Parameter): Json | undefined {
   return undefined;
 }
 
+/** Whether a media type is read and written as XML, as codec (and so the clients and servers) decides. */
 export function isXmlMediaType(mediaType: string): boolean {
-  return /^(application|text)\/(.+\+)?xml\b/i.test(mediaType.trim());
+  return formatOf(mediaType) === 'xml';
 }
 
+/** Whether a media type is read and written as JSON, as codec decides. */
 export function isJsonMediaType(mediaType: string): boolean {
-  return /^(application|text)\/(.+\+)?json\b/i.test(mediaType.trim());
+  return formatOf(mediaType) === 'json';
 }
+
+const formatOf = (mediaType: string) => {
+  const essence = parseMediaType(mediaType)?.essence;
+  return essence === undefined ? undefined : bodyFormat(essence);
+};
 
 export const FORM = 'application/x-www-form-urlencoded';
 
