@@ -159,14 +159,14 @@ export async function gatewayCommand({ root, docsDir, redisStores, exit = (code)
     });
   } catch (err) {
     const message = (err as Error).message;
-    return fail('cannot-start', `cannot start on ${settings.host}:${settings.port}: ${redisUrl ? redactRedisUrl(message, redisUrl) : message}`);
+    return fail('cannot-start', `cannot start on ${settings.host}:${settings.port}: ${redactRedisUrl(message, redisUrl)}`);
   }
   signals.serving({
     close: gateway.close,
     resetAttempts: () =>
       gateway.resetAttempts().then(
         (names) => names.join(', ') || "none: the stores are not the gateway's",
-        (err: Error) => Promise.reject(new Error(redisUrl ? redactRedisUrl(err.message, redisUrl) : err.message)),
+        (err: Error) => Promise.reject(new Error(redactRedisUrl(err.message, redisUrl))),
       ),
   });
   const origin = originOf(settings.host, gateway.port);

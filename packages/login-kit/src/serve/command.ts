@@ -118,7 +118,7 @@ async function serveWith(server: ReferenceServer, stores: SharedStores | ReturnT
       try {
         await stores.resetAttempts();
       } catch (err) {
-        throw new Error(url ? redactRedisUrl((err as Error).message, url) : (err as Error).message);
+        throw new Error(redactRedisUrl((err as Error).message, url));
       }
     },
   };
@@ -191,7 +191,7 @@ export async function serverCommand(
     const connectStores = settings.redisUrl !== undefined && redisStores ? redisConnector(settings.redisUrl, redisStores) : undefined;
     running = await startReferenceServer(server, { settings, logger, ...(accounts ? { accounts } : {}), ...(connectStores ? { connectStores } : {}) });
   } catch (err) {
-    const message = settings.redisUrl ? redactRedisUrl((err as Error).message, settings.redisUrl) : (err as Error).message;
+    const message = redactRedisUrl((err as Error).message, settings.redisUrl);
     logger.error('cannot-start', `${bin}: cannot start on ${settings.host}:${settings.port}: ${message}`);
     return exit(1);
   }

@@ -88,7 +88,8 @@ export async function connectEach(connect: ConnectApiStores, apis: readonly stri
   return new Map(open);
 }
 
-/** `message` with the URL's password (and the URL itself) masked: a client's error may quote what it connected with. */
-export function redactRedisUrl(message: string, url: string): string {
+/** `message` with the URL's password (and the URL itself) masked: a client's error may quote what it connected with. Without a URL, `message` as is. */
+export function redactRedisUrl(message: string, url: string | undefined): string {
+  if (!url) return message;
   return scrubSecrets(message.split(url).join(maskRedisUrl(url)), urlSecrets(url));
 }
