@@ -3,21 +3,15 @@
  * the test controls: a 20-second token renewed before it expires, and after
  * the server refused it first.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type ControlledServer, startControlledServer } from '../../client-kit/src/testing/controlled-server.js';
+import { describe, expect, it } from 'vitest';
+import { useControlledServer } from '../../client-kit/src/testing/controlled-server.js';
 import { recordingFetch } from '../../client-kit/src/testing/recording-fetch.js';
 import { createAktionAuth } from './auth.js';
 import { createAktionClient } from './client.js';
 import { AktionApiError } from './errors.js';
 
 const credentials = { userLogin: 'John.Doo', apiKey: 'hDn/LFXIPESM036W+s7VKg==' };
-let server: ControlledServer;
-
-beforeAll(async () => {
-  server = await startControlledServer('aktion');
-});
-afterAll(() => server.close());
-beforeEach(() => server.reset());
+const server = useControlledServer('aktion');
 
 function setup(format: 'json' | 'xml' = 'json') {
   const recorder = recordingFetch(server.baseUrl);

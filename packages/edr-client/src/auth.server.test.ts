@@ -3,8 +3,8 @@
  * test controls: the access token (a JWT) renewed by a new login with a
  * new app JWT before its `exp`, and after the server refused it first.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type ControlledServer, startControlledServer } from '../../client-kit/src/testing/controlled-server.js';
+import { describe, expect, it } from 'vitest';
+import { useControlledServer } from '../../client-kit/src/testing/controlled-server.js';
 import { recordingFetch } from '../../client-kit/src/testing/recording-fetch.js';
 import { createEdrAuth, type EdrCredentials } from './auth.js';
 import { createEdrClient } from './client.js';
@@ -14,13 +14,7 @@ const app = { appId: 'edr-demo-app', secret: 'edr-demo-app-secret-published-for-
 const credentials: EdrCredentials = { username: 'rrath', password: 'rrath-demo-password', app };
 /** The access token's lifetime on the reference server (`x-token-lifetime-seconds` of the login). */
 const LIFETIME_MS = 3_600_000;
-let server: ControlledServer;
-
-beforeAll(async () => {
-  server = await startControlledServer('edr');
-});
-afterAll(() => server.close());
-beforeEach(() => server.reset());
+const server = useControlledServer('edr');
 
 function setup(given: EdrCredentials = credentials) {
   const recorder = recordingFetch(server.baseUrl);

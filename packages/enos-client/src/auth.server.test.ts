@@ -4,8 +4,8 @@
  * Organization gave (or a new login, without one) before it expires, and
  * after the server refused it first; logout ends the session.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type ControlledServer, startControlledServer } from '../../client-kit/src/testing/controlled-server.js';
+import { describe, expect, it } from 'vitest';
+import { useControlledServer } from '../../client-kit/src/testing/controlled-server.js';
 import { recordingFetch } from '../../client-kit/src/testing/recording-fetch.js';
 import { createEnosAuth, type EnosAuthOptions } from './auth.js';
 import { createEnosClient, type LoginRequest } from './client.js';
@@ -18,13 +18,7 @@ const LOGIN = 'POST /app-portal-service/v2.0/login';
 const CHOOSE = 'POST /app-portal-service/v2.1/session/set';
 const REFRESH = 'GET /app-portal-service/v2.0/token/refresh';
 const INFO = 'GET /app-portal-service/v2.1/session/info';
-let server: ControlledServer;
-
-beforeAll(async () => {
-  server = await startControlledServer('enos');
-});
-afterAll(() => server.close());
-beforeEach(() => server.reset());
+const server = useControlledServer('enos');
 
 function setup(options: Omit<EnosAuthOptions, 'clock'> = { organization: (organizations) => organizations[0]?.id ?? '' }, given = credentials) {
   const recorder = recordingFetch(server.baseUrl);

@@ -4,8 +4,8 @@
  * again on it (the page's relogin) before it expires, and by a new session
  * (Hello, then Login) once the server no longer knows it.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type ControlledServer, startControlledServer } from '../../client-kit/src/testing/controlled-server.js';
+import { describe, expect, it } from 'vitest';
+import { useControlledServer } from '../../client-kit/src/testing/controlled-server.js';
 import { recordingFetch } from '../../client-kit/src/testing/recording-fetch.js';
 import { createEosAuth } from './auth.js';
 import { type Credentials, createEosClient } from './client.js';
@@ -14,13 +14,7 @@ import { EosApiError } from './errors.js';
 const credentials: Credentials = { domain: 'customers', loginName: 'foobat', password: 'anypwd' };
 /** A logged-in session's lifetime on the reference server (`x-session-lifetime-seconds` of Login). */
 const LIFETIME_MS = 1_800_000;
-let server: ControlledServer;
-
-beforeAll(async () => {
-  server = await startControlledServer('eos');
-});
-afterAll(() => server.close());
-beforeEach(() => server.reset());
+const server = useControlledServer('eos');
 
 function setup(given = credentials) {
   const recorder = recordingFetch(server.baseUrl);

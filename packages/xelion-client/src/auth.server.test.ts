@@ -4,8 +4,8 @@
  * operation) before `validUntil`, a new login once the server has ended
  * it, and the session token sent as `Authorization: xelion <token>`.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type ControlledServer, startControlledServer } from '../../client-kit/src/testing/controlled-server.js';
+import { describe, expect, it } from 'vitest';
+import { useControlledServer } from '../../client-kit/src/testing/controlled-server.js';
 import { recordingFetch } from '../../client-kit/src/testing/recording-fetch.js';
 import { createXelionAuth } from './auth.js';
 import { createXelionClient, type LoginCredentials } from './client.js';
@@ -16,13 +16,7 @@ const credentials: LoginCredentials = { userName: 'arnon', password: 'arnons sec
 const LIFETIME_MS = 3_600_000;
 const LOGIN = 'POST /api/v1/master/me/login';
 const RENEW = 'POST /api/v1/master/me/renew';
-let server: ControlledServer;
-
-beforeAll(async () => {
-  server = await startControlledServer('xelion');
-});
-afterAll(() => server.close());
-beforeEach(() => server.reset());
+const server = useControlledServer('xelion');
 
 function setup(given = credentials) {
   const recorder = recordingFetch(server.baseUrl);

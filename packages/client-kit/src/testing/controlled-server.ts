@@ -5,6 +5,7 @@
  * that the test moves with it, or leaves behind to make the server refuse
  * a token first. Nothing waits: a 20-second or 2-hour token expires at once.
  */
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import type { Clock } from '../clock.js';
 import { startReferenceServers } from './reference-servers.js';
 
@@ -43,5 +44,33 @@ export async function startControlledServer(api: string): Promise<ControlledServ
       clientNow += client.by;
     },
     close: () => servers.close(),
+  };
+}
+
+/**
+ * The suite's controlled server: started before its tests, reset before
+ * each, closed after them. What every client's auth test begins with.
+ */
+export function useControlledServer(api: string): ControlledServer {
+  let started: ControlledServer | undefined;
+  beforeAll(async () => {
+    started = await startControlledServer(api);
+  });
+  afterAll(() => started?.close());
+  beforeEach(() => server().reset());
+  const server = () => {
+    if (!started) throw new Error(`the ${api} server is started in beforeAll: use it inside a test`);
+    return started;
+  };
+  return {
+    get baseUrl() {
+      return server().baseUrl;
+    },
+    get clock() {
+      return server().clock;
+    },
+    reset: () => server().reset(),
+    advance: (ms, client) => server().advance(ms, client),
+    close: () => server().close(),
   };
 }
