@@ -6,6 +6,7 @@ export type { OperationBody, OperationParameters, OperationResponse } from './op
 export type { BodyPlan, BodyReading } from './plan/body.js';
 export { memoBy } from './plan/memo.js';
 export type { OperationPlan, RequestBodyPlan, ResponsePlan } from './plan/operation-plan.js';
+export { operationParameters } from './plan/parameters.js';
 export type { Verifier, Verifiers } from './plan/security.js';
 export type { ValidationIssue } from './plan/validator.js';
 export type { ParameterLocation, ProblemKind, RequestProblem } from './problems.js';

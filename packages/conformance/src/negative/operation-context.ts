@@ -8,7 +8,7 @@
  * @module
  */
 import { type BodyFormat, compileShape, type OpenApiDocument, resolveRef, scalarOf, type Schema } from '@loginspec/codec';
-import { type AnyDescription, type BodyPlan, DEFAULT_MAX_BODY_BYTES, type OperationPlan, type OperationRef, type ParameterObject } from '@loginspec/openapi-runtime';
+import { type AnyDescription, type BodyPlan, DEFAULT_MAX_BODY_BYTES, type OperationPlan, type OperationRef, operationParameters, type ParameterObject } from '@loginspec/openapi-runtime';
 import fc from 'fast-check';
 import type { RequestOptions } from './generated-request.js';
 import { validValue, type ValueTarget, valueTargets } from './schema-values.js';
@@ -81,17 +81,6 @@ export const nonRoot = (t: ValueTarget): boolean => t.path.length > 0;
 
 /** Whether a path parameter's value can be sent as its segment: an empty or dot segment is lost to URL normalisation, and the request goes to another path. */
 export const sendableSegment = (raw: string): boolean => raw !== '' && raw !== '.' && raw !== '..';
-
-function parametersOf(ref: OperationRef, doc: OpenApiDocument): { value: ParameterObject; schemaPointer: string }[] {
-  const own = (ref.operation.parameters ?? []).map((value, i) => ({ value, pointer: `${ref.pointer}/parameters/${i}` }));
-  const merged = new Map<string, { value: ParameterObject; schemaPointer: string }>();
-  for (const { value: raw, pointer } of [...ref.pathParameters, ...own]) {
-    const at = '$ref' in raw ? raw.$ref : pointer;
-    const value = resolveRef(doc, raw) as ParameterObject;
-    merged.set(`${value.in} ${value.in === 'header' ? value.name.toLowerCase() : value.name}`, { value, schemaPointer: `${at}/schema` });
-  }
-  return [...merged.values()];
-}
 
 function pathParameter(description: AnyDescription, value: ParameterObject, schemaPointer: string): PathParameter {
   const doc = description.document;
@@ -190,7 +179,8 @@ function operationContext(description: AnyDescription, operationId: string, opti
   const doc = description.document;
   const plan = description.plan(operationId);
   const ref = plan.ref;
-  const parameters = parametersOf(ref, doc);
+  // The runtime's own reading: Accept, Content-Type and Authorization are the cases' own, not parameters.
+  const parameters = operationParameters(ref, doc).map(({ value, pointer }) => ({ value, schemaPointer: `${pointer}/schema` }));
   // fetch sends no body with GET or HEAD (and RFC 9110 gives one no meaning there): none is drawn.
   const bodiless = ['get', 'head'].includes(ref.method);
   const documented = bodiless ? [] : [...(plan.requestBody?.bodies.values() ?? [])];
@@ -204,9 +194,7 @@ function operationContext(description: AnyDescription, operationId: string, opti
     method: ref.method.toUpperCase(),
     bodiless,
     pathParameters: parameters.filter((p) => p.value.in === 'path').map((p) => pathParameter(description, p.value, p.schemaPointer)),
-    otherParameters: parameters
-      .filter((p) => p.value.in !== 'path' && !(p.value.in === 'header' && ['accept', 'content-type', 'authorization'].includes(p.value.name.toLowerCase())))
-      .map((p) => otherParameter(description, p.value, p.schemaPointer)),
+    otherParameters: parameters.filter((p) => p.value.in !== 'path').map((p) => otherParameter(description, p.value, p.schemaPointer)),
     security: securityOf(ref, doc, plan),
     bodies: used.map((body) => bodyContext(description, operationId, body)),
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,

@@ -49,7 +49,7 @@ export class ParametersPlan {
 
   /** Undefined when the operation declares no parameter. */
   static compile(op: OperationRef, doc: OpenApiDocument, validator: SchemaValidator): ParametersPlan | undefined {
-    const declared = mergeParameters(op, doc);
+    const declared = operationParameters(op, doc);
     if (declared.length === 0) return undefined;
     const byLocation = LOCATIONS.flatMap((location) => {
       const here = declared.filter((p) => p.value.in === location);
@@ -82,8 +82,13 @@ export class ParametersPlan {
   }
 }
 
-/** The Path Item's parameters, overridden by the operation's own of the same name and location. */
-function mergeParameters(op: OperationRef, doc: OpenApiDocument): { value: ParameterObject; pointer: string }[] {
+/**
+ * The Path Item's parameters, overridden by the operation's own of the same
+ * name and location, each with the pointer where it stands (its schema is at
+ * `${pointer}/schema`); the headers HTTP itself carries (Accept,
+ * Content-Type, Authorization) are left out.
+ */
+export function operationParameters(op: OperationRef, doc: OpenApiDocument): { value: ParameterObject; pointer: string }[] {
   const own = (op.operation.parameters ?? []).map((value, i) => ({ value, pointer: `${op.pointer}/parameters/${i}` }));
   const merged = new Map<string, { value: ParameterObject; pointer: string }>();
   for (const { value: raw, pointer } of [...op.pathParameters, ...own]) {
