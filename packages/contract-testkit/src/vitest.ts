@@ -9,7 +9,7 @@ import { type DeliveredMessage, HashingPool, ManualClock, memoryStores, type Sto
 import { ControlledHashingPool, controlledStores, Faults } from '@loginspec/login-kit/controls';
 import { clientAddress } from '@loginspec/openapi-runtime/node';
 import type { Context, Hono } from 'hono';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { exampleExchanges } from './examples.js';
 import { ContractRecorder } from './recorder.js';
 import type { ScenarioSuite } from './scenario.js';
@@ -125,4 +125,33 @@ export function contractTests<Demo>(suite: ScenarioSuite<Demo>, { start }: Loopb
       });
     },
   };
+}
+
+/** A reference server that can be made to fail: what its `create` takes of a harness. */
+interface FailableServer {
+  create(options: { clock: ManualClock; stores: Stores; scrypt: { N: number; r: number; p: number } }): Promise<Hono>;
+}
+
+/**
+ * A reference server on a manual clock whose stores fail once `failStores`
+ * is called, with fast hashing: for a server's answer to a store down.
+ * `failStores` arms the fault and captures stderr, where the cause is
+ * reported, and answers the capture.
+ *
+ * @example
+ * const { app, failStores } = await storeFailureHarness(server);
+ * const reported = failStores();
+ * expect((await app.request('/login', { method: 'POST', body })).status).toBe(500);
+ * expect(reported).toHaveBeenCalledTimes(1);
+ */
+export async function storeFailureHarness(server: FailableServer) {
+  const clock = new ManualClock();
+  const faults = new Faults();
+  const app = await server.create({ clock, stores: controlledStores(() => memoryStores(clock), faults), scrypt: { N: 2 ** 10, r: 8, p: 1 } });
+  const failStores = () => {
+    const reported = vi.spyOn(console, 'error').mockImplementation(() => {});
+    faults.arm({ kind: 'error' });
+    return reported;
+  };
+  return { clock, app, failStores };
 }

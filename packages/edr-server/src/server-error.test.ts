@@ -1,5 +1,4 @@
-import { controlledStores, Faults } from '@loginspec/login-kit/controls';
-import { ManualClock, memoryStores } from '@loginspec/login-kit';
+import { storeFailureHarness } from '@loginspec/contract-testkit/vitest';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { edr } from './description.js';
 import { server } from './server.js';
@@ -8,11 +7,8 @@ afterEach(() => vi.restoreAllMocks());
 
 describe('edr, when a store fails', () => {
   it('answers the documented 500 and reports the cause once with the shared one-line report, without its stack', async () => {
-    const clock = new ManualClock();
-    const faults = new Faults();
-    const app = await server.create({ clock, stores: controlledStores(() => memoryStores(clock), faults), scrypt: { N: 2 ** 10, r: 8, p: 1 } });
-    const reported = vi.spyOn(console, 'error').mockImplementation(() => {});
-    faults.arm({ kind: 'error' });
+    const { clock, app, failStores } = await storeFailureHarness(server);
+    const reported = failStores();
     const res = await app.request('/mobile/v1/auth/login', { method: 'POST', body: JSON.stringify(server.demoLogins()[0]?.fields), headers: { 'content-type': 'application/json' } });
     expect(res.status).toBe(500);
     const answer = (await res.json()) as Record<string, unknown>;
@@ -28,13 +24,10 @@ describe('edr, when a store fails', () => {
   });
 
   it('answers a token check the documented 500, not a refused token, and reports the cause once', async () => {
-    const clock = new ManualClock();
-    const faults = new Faults();
-    const app = await server.create({ clock, stores: controlledStores(() => memoryStores(clock), faults), scrypt: { N: 2 ** 10, r: 8, p: 1 } });
+    const { clock, app, failStores } = await storeFailureHarness(server);
     const login = await app.request('/mobile/v1/auth/login', { method: 'POST', body: JSON.stringify(server.demoLogins()[0]?.fields), headers: { 'content-type': 'application/json' } });
     const { accessToken } = ((await login.json()) as { data: { accessToken: string } }).data;
-    const reported = vi.spyOn(console, 'error').mockImplementation(() => {});
-    faults.arm({ kind: 'error' });
+    const reported = failStores();
     const res = await app.request('/mobile/v1/auth/token', { headers: { authorization: `Bearer ${accessToken}` } });
     expect(res.status).toBe(500);
     expect(res.headers.get('www-authenticate')).toBeNull();

@@ -1,5 +1,4 @@
-import { controlledStores, Faults } from '@loginspec/login-kit/controls';
-import { ManualClock, memoryStores } from '@loginspec/login-kit';
+import { storeFailureHarness } from '@loginspec/contract-testkit/vitest';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { eos } from './description.js';
 import { server } from './server.js';
@@ -8,11 +7,8 @@ afterEach(() => vi.restoreAllMocks());
 
 describe('eos, when a store fails', () => {
   it('answers the documented 4-2 and reports the cause once with the shared one-line report, without its stack', async () => {
-    const clock = new ManualClock();
-    const faults = new Faults();
-    const app = await server.create({ clock, stores: controlledStores(() => memoryStores(clock), faults), scrypt: { N: 2 ** 10, r: 8, p: 1 } });
-    const reported = vi.spyOn(console, 'error').mockImplementation(() => {});
-    faults.arm({ kind: 'error' });
+    const { app, failStores } = await storeFailureHarness(server);
+    const reported = failStores();
     const res = await app.request('/client/login', { method: 'POST', body: new URLSearchParams(server.demoLogins()[0]?.fields).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
     expect(res.status).toBe(500);
     const answer = (await res.json()) as Record<string, unknown>;
