@@ -64,6 +64,21 @@ export const xelionSuite = defineSuite<LoginCredentials>({
       },
     },
     {
+      name: 'checks the user space after the credentials: with a live session, a wrong password and an unknown user get 10004, only the right password 10005',
+      changesState: true,
+      async run(context) {
+        assert.ok((await client(context).login(context.demo)).authentication);
+        // One wrong password of the attempt limit's five: the right one is still judged.
+        const as = (credentials: LoginCredentials) => refusedWith(client(context).login(credentials));
+        const wrongPassword = await as({ ...context.demo, password: 'wrong' });
+        assert.deepEqual([wrongPassword.status, wrongPassword.code], [401, 10004], 'a wrong password');
+        const unknownUser = await as({ ...context.demo, userName: 'nobody-at-all' });
+        assert.deepEqual([unknownUser.status, unknownUser.code], [401, 10004], 'an unknown user');
+        const taken = await as(context.demo);
+        assert.deepEqual([taken.status, taken.code], [401, 10005], 'the right password');
+      },
+    },
+    {
       name: 'logs out: the token stops working and the user space is free again',
       changesState: true,
       async run(context) {
