@@ -65,6 +65,22 @@ describe('pnpm start, as a process', () => {
     expect(await main.exited).toEqual({ code: 0, signal: null });
   });
 
+  it("prints the MFA code Request MFA sends, on a line naming the user's address, and that code logs the user in", async () => {
+    const main = gateway(['--api', 'xelion', ...FAST, '--quiet']);
+    const url = (await main.event('listening')).url as string;
+    // The demo user who needs MFA (x-demo-tenants), as Request MFA's example asks for her code.
+    const mira = { userName: 'mira', password: 'miras secret', email: 'mira@example.com' };
+    expect((await post(`${url}/xelion/api/v1/master/me/mfa`, mira)).status).toBe(202);
+    expect(await main.event('message')).toMatchObject({ level: 'info', to: mira.email });
+    const line = main.stdout.find((l) => l.includes(`[message to ${mira.email}]`)) ?? '';
+    expect(line, main.stdout.join('\n')).toMatch(/\b\d{6}\b/);
+    const code = /\b(\d{6})\b/.exec(line)?.[1];
+    const login = await post(`${url}/xelion/api/v1/master/me/login`, { userName: mira.userName, password: mira.password, userSpace: 'main-test', mfa: code, email: mira.email });
+    expect(login.status).toBe(200);
+    main.child.kill('SIGTERM');
+    expect((await main.exited).code).toBe(0);
+  });
+
   it('prints text when told, without colour codes', async () => {
     const main = gateway(['--api', 'eos', ...FAST, '--log-format', 'text']);
     await main.line('Ctrl-C stops.');
