@@ -5,7 +5,7 @@ import { Description } from '../description/description.js';
 import bundled from '../fixtures/parameters.json' with { type: 'json' };
 import type { operations } from '../fixtures/parameters.js';
 import type { RequestProblem } from '../problems.js';
-import { operationRouter } from '../router/router.js';
+import { operationRouter, type Target } from '../router/router.js';
 
 const description = new Description<operations>(bundled as unknown as OpenApiDocument);
 const KEY = 'k-123';
@@ -104,6 +104,20 @@ describe('parameters and security, checked by the router', () => {
   it('reads an array header listed with ", " as its items', async () => {
     const res = await get(app(), '/tenants/acme/items?limit=1', { ...good, 'x-tags': 'a, b,c' });
     expect(await res.json()).toMatchObject({ headers: { 'X-Tags': ['a', 'b', 'c'] } });
+  });
+
+  it('names the target as the request does, the same frozen object for the same path values, so an answer can be remembered by it', async () => {
+    const seen: Target[] = [];
+    const hono = new Hono();
+    operationRouter<operations>(hono, description)('getItem', {
+      reject: (_, target) => (seen.push(target), { status: 400, body: { kind: 'x' } }),
+      handle: () => ({ status: 200, body: {} }),
+    });
+    for (const url of ['/tenants/acme/items/.0', '/tenants/acme/items/.0', '/tenants/acme/items/.x', '/tenants/other/items/.0']) await hono.request(url);
+    expect(seen.map((t) => `${t.method} ${t.path}`)).toEqual(['GET /tenants/acme/items/.0', 'GET /tenants/acme/items/.0', 'GET /tenants/acme/items/.x', 'GET /tenants/other/items/.0']);
+    expect(seen[1]).toBe(seen[0]);
+    expect(seen[2]).not.toBe(seen[0]);
+    expect(Object.isFrozen(seen[0])).toBe(true);
   });
 
   it('refuses at start-up a reject that leaves a problem the operation can meet unanswered', () => {

@@ -5,6 +5,7 @@ import type { OperationBody, OperationParameters, OperationResponse } from '../o
 import type { OperationPlan } from '../plan/operation-plan.js';
 import type { ParameterSource, ParameterValues } from '../plan/parameters.js';
 import type { Verifiers } from '../plan/security.js';
+import { memoBy } from '../plan/memo.js';
 import type { ProblemKind, RequestProblem } from '../problems.js';
 import { bodyLimit, readRequestBody } from './read-body.js';
 
@@ -27,8 +28,8 @@ export interface OperationRequest<Op, Principals = Record<string, never>> {
 
 /** An operation's method and path as one request names it: for answers that say what was asked (xelion's `info`). */
 export interface Target {
-  method: string;
-  path: string;
+  readonly method: string;
+  readonly path: string;
 }
 
 export interface OperationHandlers<Op, Principals = Record<string, never>> {
@@ -95,14 +96,7 @@ export function operationRouter<Ops, Principals = Record<string, never>>(app: Ho
     const respond = (c: Context, result: OperationResponse<Ops[K]>, requestMediaType?: string) => send(c, plan, result as SentResponse, requestMediaType);
 
     const METHOD = method.toUpperCase();
-    // The path as the request names it, made only when an answer asks for it: the template is split once, here,
-    // so that a refusal joins its pieces rather than running a replacing regex per request.
-    const pieces = path.split(/\{([^}]+)\}/);
-    const targetOf = (c: Context): Target => {
-      let named = pieces[0] as string;
-      for (let i = 1; i < pieces.length; i += 2) named += (c.req.param(pieces[i] as string) ?? '') + (pieces[i + 1] as string);
-      return { method: METHOD, path: named };
-    };
+    const targetOf = targets(METHOD, path);
 
     app.on(METHOD, path.replace(/\{([^}]+)\}/g, ':$1'), async (c) => {
       try {
@@ -162,6 +156,34 @@ function refuseIncompleteRoute(plan: OperationPlan, verifiers: Partial<Verifiers
   const kinds = (reject as { kinds?: readonly ProblemKind[] }).kinds;
   const unanswered = kinds ? plan.problemKinds.filter((kind) => !kinds.includes(kind)) : [];
   if (unanswered.length > 0) throw new Error(`${plan.operationId}: reject answers no ${unanswered.join(', ')} problem, which the runtime can meet here`);
+}
+
+/**
+ * The target of a request to a route, made only when an answer asks for it,
+ * and the very same frozen object again for the same path parameters (up
+ * to memoBy's bound), so that an answer built from it can be remembered by
+ * it (a WeakMap) rather than by a string made per request. The template is
+ * split once, here, so that a target joins its pieces rather than running
+ * a replacing regex.
+ */
+function targets(method: string, template: string): (c: Context) => Target {
+  const pieces = template.split(/\{([^}]+)\}/);
+  if (pieces.length === 1) {
+    const only: Target = Object.freeze({ method, path: template });
+    return () => only;
+  }
+  const names = pieces.filter((_, i) => i % 2 === 1);
+  const valuesOf = (c: Context) => names.map((name) => c.req.param(name) ?? '');
+  const make = memoBy(
+    // One value is its own key; several are told apart by JSON, as a decoded value may hold any character.
+    (values: string[]) => (values.length === 1 ? (values[0] as string) : JSON.stringify(values)),
+    (values: string[]): Target => {
+      let named = pieces[0] as string;
+      for (let i = 1; i < pieces.length; i += 2) named += (values[(i - 1) / 2] as string) + (pieces[i + 1] as string);
+      return Object.freeze({ method, path: named });
+    },
+  );
+  return (c) => make(valuesOf(c));
 }
 
 /** The raw parameter values of a request; the query and cookies are parsed once, when first asked. */
