@@ -5,8 +5,11 @@
  * member like any other, never the object's prototype.
  */
 export function addValue(target: Record<string, unknown>, key: string, value: unknown): void {
-  if (!Object.hasOwn(target, key)) Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
-  else if (Array.isArray(target[key])) (target[key] as unknown[]).push(value);
+  if (!Object.hasOwn(target, key)) {
+    // Only `__proto__` needs defining: assigned, it would set the prototype. Defining every key was more than half the cost of reading a small form.
+    if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+    else target[key] = value;
+  } else if (Array.isArray(target[key])) (target[key] as unknown[]).push(value);
   else target[key] = [target[key], value];
 }
 
