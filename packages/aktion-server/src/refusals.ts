@@ -21,12 +21,14 @@ function bindingErrors(problem: RequestProblem): string[] {
 }
 
 /**
- * The binding errors of a problem, remembered by what they are made of (its
- * kind, message and issue paths): the same bad request, sent again, brings
- * the same changes object, whose answer the runtime has already written.
+ * The binding errors of a problem, remembered by what they are made of (an
+ * invalid body's issues, another problem's kind and message): the same bad
+ * request, sent again, brings the same changes object, whose answer the
+ * runtime has already written.
  */
 const bindingAnswer = memoBy(
-  (problem: RequestProblem) => `${problem.kind}\n${problem.message}\n${problem.kind === 'invalid-body' ? problem.issues.map((i) => i.path).join('\n') : ''}`,
+  (problem: RequestProblem) =>
+    problem.kind === 'invalid-body' ? problem.issues.map((i) => `${i.keyword} ${i.path} ${i.reason}`).join('\n') : `${problem.kind}\n${problem.message}`,
   (problem) => ({ body: { ModelStateErr: bindingErrors(problem) } }),
 );
 

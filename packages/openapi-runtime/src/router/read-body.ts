@@ -1,6 +1,7 @@
 import { parseMediaType } from '@loginspec/codec';
 import type { Context } from 'hono';
 import type { RequestBodyPlan } from '../plan/operation-plan.js';
+import type { ValidationIssue } from '../plan/validator.js';
 import type { RequestProblem } from '../problems.js';
 
 /**
@@ -93,7 +94,19 @@ export async function readRequestBody(c: Context, declared: RequestBodyPlan | un
   const reading = body.read(text);
   if (reading.ok) return { ok: true, value: reading.value, mediaType };
   if ('malformed' in reading) return { ok: false, problem: { kind: 'malformed-body', reason: reading.reason, message: `body is not valid ${mediaType}: ${reading.malformed}` }, mediaType };
-  return { ok: false, problem: { kind: 'invalid-body', message: reading.issues.map((issue) => issue.message).join('; '), issues: reading.issues }, mediaType };
+  return { ok: false, problem: invalidBody(reading.issues), mediaType };
+}
+
+/** An invalid body's problem, its message joined from the issues' only when read: most answers give a code, not the text. */
+function invalidBody(issues: ValidationIssue[]): RequestProblem {
+  let message: string | undefined;
+  return {
+    kind: 'invalid-body',
+    issues,
+    get message() {
+      return (message ??= issues.map((issue) => issue.message).join('; '));
+    },
+  };
 }
 
 /**

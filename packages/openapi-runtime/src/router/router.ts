@@ -100,16 +100,16 @@ export function operationRouter<Ops, Principals = Record<string, never>>(app: Ho
 
     app.on(METHOD, path.replace(/\{([^}]+)\}/g, ':$1'), async (c) => {
       try {
-        const source = parameterSource(c);
+        const source = plan.parameters || plan.security ? parameterSource(c) : undefined;
         let parameters = NO_PARAMETERS;
         if (plan.parameters) {
-          const reading = plan.parameters.read(source);
+          const reading = plan.parameters.read(source as ParameterSource);
           if (!reading.ok) return respond(c, handlers.reject(reading.problem, targetOf(c)));
           parameters = reading.values;
         }
         let principals: Partial<Principals> = {};
         if (plan.security) {
-          const checked = await plan.security.check(source, parameters.path, verifiers);
+          const checked = await plan.security.check(source as ParameterSource, parameters.path, verifiers);
           if (!checked.ok) return respond(c, handlers.reject(checked.problem, targetOf(c)));
           principals = checked.principals;
         }
@@ -208,7 +208,8 @@ function send(c: Context, plan: OperationPlan, result: SentResponse, requestMedi
   if (!response) throw new Error(`${plan.operationId} answered ${result.status}, which its description does not document`);
   // Login answers carry credentials: never cached (RFC 6749 §5.1 asks the same of token responses).
   const headers: Record<string, string> = { 'cache-control': 'no-store', ...result.headers };
-  const body = response.bodyFor(c.req.header('accept'), requestMediaType);
+  // Accept is read only where it can choose: one documented media type is the answer whatever it says.
+  const body = response.bodyFor(response.mediaTypes.length > 1 ? c.req.header('accept') : undefined, requestMediaType);
   if (!body) return new Response(null, { status: result.status, headers });
   headers['content-type'] = body.contentType;
   const value = result.content ? result.content[body.mediaType] : result.body;
