@@ -33,6 +33,27 @@ describe('HashingPool', () => {
     expect(await next).toBe('next');
   });
 
+  it('refuses at once a task whose turn would not come in time at the pace of recent hashes, though the queue has room', async () => {
+    let now = 0;
+    const pool = new HashingPool({ concurrency: 2, queue: 32, maxWaitMs: 1_000, now: () => now });
+    // Before any hash is timed, the queue alone bounds the waiting.
+    const first = [gate(), gate()];
+    const runs = first.map((g) => pool.run(g.task));
+    now = 400;
+    for (const g of first) g.open();
+    await Promise.all(runs);
+    // Hashes take 400 ms, two at once: the 5th waiter's turn would come after 1,000 ms, the 6th's after 1,200.
+    const running = [gate(), gate()];
+    const busy = running.map((g) => pool.run(g.task));
+    const waiters = Array.from({ length: 5 }, () => gate());
+    const waiting = waiters.map((g) => pool.run(g.task));
+    expect(pool.load).toEqual({ running: 2, waiting: 5 });
+    await expect(pool.run(gate().task)).rejects.toBeInstanceOf(HashingBusyError);
+    expect(pool.load).toEqual({ running: 2, waiting: 5 });
+    for (const g of [...running, ...waiters]) g.open();
+    expect(await Promise.all([...busy, ...waiting])).toHaveLength(7);
+  });
+
   it('frees its place when a task fails', async () => {
     const pool = new HashingPool({ concurrency: 1, queue: 0 });
     await expect(pool.run(() => Promise.reject(new Error('boom')))).rejects.toThrow('boom');

@@ -297,8 +297,9 @@ export interface components {
          *     The reference server checks two credentials at once (scrypt at
          *     OWASP's cost takes 128 MiB and a few hundred milliseconds each) and
          *     lets 32 more wait their turn for at most 10 seconds: a login past the
-         *     queue is answered at once, one whose turn has not come in 10 seconds
-         *     then.
+         *     queue, or one whose turn would not come in 10 seconds at the pace of the
+         *     latest checks, is answered at once; one whose turn has not come in 10
+         *     seconds, then.
          */
         Busy: {
             headers: {
