@@ -101,6 +101,13 @@ describe('parameters and security, checked by the router', () => {
     expect(target.problems[1]).toMatchObject({ in: 'path', name: 'id', message: expect.stringMatching(/must be integer/) });
   });
 
+  it('answers another method on a GET path 405, allowing GET and HEAD, before any parameter is read', async () => {
+    const target = app();
+    const res = await target.app.request('/tenants/NOT-VALID/items', { method: 'POST' });
+    expect([res.status, res.headers.get('allow')]).toEqual([405, 'GET, HEAD']);
+    expect(target.problems).toEqual([]);
+  });
+
   it('reads an array header listed with ", " as its items', async () => {
     const res = await get(app(), '/tenants/acme/items?limit=1', { ...good, 'x-tags': 'a, b,c' });
     expect(await res.json()).toMatchObject({ headers: { 'X-Tags': ['a', 'b', 'c'] } });

@@ -253,6 +253,16 @@ describe('operationRouter: answers', () => {
     expect(reported.map(([error, operationId]) => [(error as Error).message, operationId])).toEqual([['collaborator down', 'createItem']]);
   });
 
+  it('answers a documented path asked with another method 405 with the methods it documents, and leaves unknown paths alone', async () => {
+    const { app, seen } = echoApp();
+    for (const method of ['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']) {
+      const res = await app.request('/items', { method });
+      expect([method, res.status, res.headers.get('allow'), await res.text()]).toEqual([method, 405, 'POST', '']);
+    }
+    expect(seen).toEqual([]);
+    expect((await app.request('/nowhere', { method: 'GET' })).status).toBe(404);
+  });
+
   it('refuses to send a status the description does not document', async () => {
     expect((await post(echoApp().app, '{"name":"undocumented","count":0}', { 'content-type': 'application/json' })).status).toBe(500);
   });

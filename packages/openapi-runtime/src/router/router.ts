@@ -89,6 +89,7 @@ export function operationRouter<Ops, Principals = Record<string, never>>(app: Ho
   const { maxBodyBytes = DEFAULT_MAX_BODY_BYTES, security = {}, clientAddress, reportFailure } = options;
   const verifiers = security as Verifiers<Principals>;
   const limit = bodyLimit(maxBodyBytes);
+  refuseOtherMethods(app, description);
   return <K extends keyof Ops & string>(operationId: K, handlers: OperationHandlers<Ops[K], Principals>): void => {
     const plan = description.plan(operationId);
     refuseIncompleteRoute(plan, verifiers, handlers.reject);
@@ -98,7 +99,7 @@ export function operationRouter<Ops, Principals = Record<string, never>>(app: Ho
     const METHOD = method.toUpperCase();
     const targetOf = targets(METHOD, path);
 
-    app.on(METHOD, path.replace(/\{([^}]+)\}/g, ':$1'), async (c) => {
+    app.on(METHOD, honoPath(path), async (c) => {
       try {
         const source = plan.parameters || plan.security ? parameterSource(c) : undefined;
         let parameters = NO_PARAMETERS;
@@ -142,6 +143,32 @@ export function operationRouter<Ops, Principals = Record<string, never>>(app: Ho
       }
     });
   };
+}
+
+/** Hono's spelling of a path template: `/api/v1/{tenant}/me/login` → `/api/v1/:tenant/me/login`. */
+const honoPath = (template: string) => template.replace(/\{([^}]+)\}/g, ':$1');
+
+/** The methods a path may be asked with; HEAD is answered by a GET route (Hono runs it and drops the body). */
+const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
+
+/**
+ * A documented path asked with a method it does not document is answered
+ * 405 with the methods it does (RFC 9110 §15.5.6), not with a 404 that says
+ * the path is unknown. Routes of their own, per method: an allowed request
+ * pays nothing for them.
+ */
+function refuseOtherMethods(app: Hono, description: Description<unknown>): void {
+  const byPath = new Map<string, Set<string>>();
+  for (const { path, method } of description.operations) {
+    const methods = byPath.get(path) ?? new Set<string>();
+    methods.add(method.toUpperCase());
+    byPath.set(path, methods);
+  }
+  for (const [path, methods] of byPath) {
+    const others = HTTP_METHODS.filter((method) => !methods.has(method));
+    const allow = [...methods, ...(methods.has('GET') ? ['HEAD'] : [])].join(', ');
+    if (others.length > 0) app.on(others, honoPath(path), (c) => c.body(null, 405, { allow }));
+  }
 }
 
 /**
