@@ -1,7 +1,17 @@
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
+import { placeOf } from '../address-place.js';
+
+/**
+ * Connections one client address may hold open at once, by default. A
+ * browser opens at most 6 to an origin, so a hundred leaves room for the
+ * people behind one NAT or office address, while a client alone can hold a
+ * tenth of the server's 1,000 connections, never all of them. Behind a
+ * reverse proxy every client has the proxy's address: raise it there.
+ */
+export const DEFAULT_MAX_CONNECTIONS_PER_ADDRESS = 100;
 
 /** How long a client may take, and how many may be connected at once. */
 export interface ConnectionLimits {
@@ -13,6 +23,12 @@ export interface ConnectionLimits {
   keepAliveTimeoutMs?: number;
   /** Connections open at once (1,000 by default); more are closed as they arrive. */
   maxConnections?: number;
+  /**
+   * Connections open at once from one client address (100 by default; an
+   * IPv6 address counts by its /64, see `placeOf`); more are closed as they
+   * arrive, so that one client cannot take every connection.
+   */
+  maxConnectionsPerAddress?: number;
 }
 
 export interface Listening {
@@ -27,7 +43,7 @@ export interface Listening {
  * and connections are not capped).
  */
 export function listen(app: Hono, { host, port }: { host: string; port: number }, limits: ConnectionLimits = {}): Promise<Listening> {
-  const { headersTimeoutMs = 10_000, requestTimeoutMs = 30_000, keepAliveTimeoutMs = 5_000, maxConnections = 1_000 } = limits;
+  const { headersTimeoutMs = 10_000, requestTimeoutMs = 30_000, keepAliveTimeoutMs = 5_000, maxConnections = 1_000, maxConnectionsPerAddress = DEFAULT_MAX_CONNECTIONS_PER_ADDRESS } = limits;
   return new Promise((resolve, reject) => {
     const server = serve({
       fetch: app.fetch,
@@ -37,6 +53,7 @@ export function listen(app: Hono, { host, port }: { host: string; port: number }
       serverOptions: { headersTimeout: headersTimeoutMs, requestTimeout: requestTimeoutMs, keepAliveTimeout: keepAliveTimeoutMs, connectionsCheckingInterval: 1_000 },
     }) as Server;
     server.maxConnections = maxConnections;
+    capEachAddress(server, maxConnectionsPerAddress);
     server.once('error', reject);
     server.once('listening', () => {
       server.off('error', reject);
@@ -49,6 +66,25 @@ export function listen(app: Hono, { host, port }: { host: string; port: number }
             server.closeAllConnections();
           }),
       });
+    });
+  });
+}
+
+/** Closes a connection as it arrives when its address already holds `max`; one count per address with connections open, none kept after. */
+function capEachAddress(server: Server, max: number): void {
+  const open = new Map<string, number>();
+  server.on('connection', (socket: Socket) => {
+    // No address: the peer has gone already.
+    if (socket.remoteAddress === undefined) return void socket.destroy();
+    // `::ffff:192.0.2.1` (an IPv4 client on a dual-stack socket) counts as 192.0.2.1, not in one /64 with every other IPv4 client.
+    const place = placeOf(socket.remoteAddress);
+    const count = open.get(place) ?? 0;
+    if (count >= max) return void socket.destroy();
+    open.set(place, count + 1);
+    socket.once('close', () => {
+      const left = (open.get(place) ?? 1) - 1;
+      if (left === 0) open.delete(place);
+      else open.set(place, left);
     });
   });
 }
