@@ -147,6 +147,7 @@ export async function gatewayCommand({ root, docsDir, redisStores, exit = (code)
       testControls: settings.testControls,
       ...(accounts ? { accounts } : {}),
       corsOrigins: settings.corsOrigins,
+      limits: { maxConnectionsPerAddress: settings.maxConnectionsPerAddress },
       ...(connectStores ? { connectStores } : {}),
       servers: {
         scrypt: settings.hashCost,

@@ -104,7 +104,7 @@ async function serveWith(server: ReferenceServer, stores: SharedStores | ReturnT
   if (settings.corsOrigins.length > 0) root.use(cors({ origins: settings.corsOrigins }));
   root.get('/healthz', (c) => c.json({ status: 'ok', apis: [server.name] }));
   root.route('/', app);
-  const listening = await listen(root, { host: settings.host, port: settings.port }, limits);
+  const listening = await listen(root, { host: settings.host, port: settings.port }, { maxConnectionsPerAddress: settings.maxConnectionsPerAddress, ...limits });
   const url = settings.redisUrl;
   return {
     ...listening,

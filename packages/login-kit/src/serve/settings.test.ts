@@ -15,8 +15,8 @@ const refusal = (args: string[], env: Record<string, string> = {}) => {
 };
 
 describe('the settings of a reference-server command', () => {
-  it('has safe defaults: loopback, 4010, OWASP cost, no proxies, no CORS, JSON logs off a terminal and text on one', () => {
-    expect(settings([])).toEqual({ port: 4010, host: '127.0.0.1', hashCost: { N: 2 ** 17, r: 8, p: 1 }, attemptLimits: {}, trustedProxies: [], corsOrigins: [], logFormat: 'json', quiet: false });
+  it('has safe defaults: loopback, 4010, OWASP cost, no proxies, 100 connections per address, no CORS, JSON logs off a terminal and text on one', () => {
+    expect(settings([])).toEqual({ port: 4010, host: '127.0.0.1', hashCost: { N: 2 ** 17, r: 8, p: 1 }, attemptLimits: {}, trustedProxies: [], maxConnectionsPerAddress: 100, corsOrigins: [], logFormat: 'json', quiet: false });
     expect(settings([], {}, true).logFormat).toBe('text');
   });
 
@@ -28,6 +28,7 @@ describe('the settings of a reference-server command', () => {
       LOGINSPEC_ACCOUNTS: 'ci/accounts.json',
       LOGINSPEC_ATTEMPT_LIMIT: 'perAddress=1000,windowSeconds=60',
       LOGINSPEC_TRUSTED_PROXIES: '10.0.0.0/8, 192.0.2.1',
+      LOGINSPEC_MAX_CONNECTIONS_PER_ADDRESS: '1000',
       LOGINSPEC_CORS_ORIGINS: 'http://localhost:5173,https://app.example.com',
       LOGINSPEC_LOG_FORMAT: 'text',
       LOGINSPEC_QUIET: 'true',
@@ -40,13 +41,14 @@ describe('the settings of a reference-server command', () => {
       accounts: 'ci/accounts.json',
       attemptLimits: { perAddress: 1000, windowSeconds: 60 },
       trustedProxies: ['10.0.0.0/8', '192.0.2.1'],
+      maxConnectionsPerAddress: 1000,
       corsOrigins: ['http://localhost:5173', 'https://app.example.com'],
       redisUrl: 'redis://:hunter2@127.0.0.1:6379/2',
       logFormat: 'text',
       quiet: true,
     });
-    const flags = ['--port', '0', '--hash-cost', 'N=4096', '--trusted-proxy', '::1', '--cors-origin', 'http://a.test', '--cors-origin', 'http://b.test', '--log-format', 'json', '--attempt-limit', 'perAccount=50'];
-    expect(settings(flags, env)).toMatchObject({ port: 0, hashCost: { N: 4096 }, trustedProxies: ['::1'], corsOrigins: ['http://a.test', 'http://b.test'], logFormat: 'json', attemptLimits: { perAccount: 50 } });
+    const flags = ['--port', '0', '--hash-cost', 'N=4096', '--trusted-proxy', '::1', '--cors-origin', 'http://a.test', '--cors-origin', 'http://b.test', '--log-format', 'json', '--attempt-limit', 'perAccount=50', '--max-connections-per-address', '20'];
+    expect(settings(flags, env)).toMatchObject({ port: 0, hashCost: { N: 4096 }, trustedProxies: ['::1'], maxConnectionsPerAddress: 20, corsOrigins: ['http://a.test', 'http://b.test'], logFormat: 'json', attemptLimits: { perAccount: 50 } });
   });
 
   it('names the flag or the variable a bad value came from', () => {
@@ -59,6 +61,9 @@ describe('the settings of a reference-server command', () => {
     expect(refusal(['--log-format', 'pretty'])).toBe('--log-format: "pretty" is not a log format (json or text)');
     expect(refusal([], { LOGINSPEC_QUIET: 'maybe' })).toContain('LOGINSPEC_QUIET=maybe: say 1/true/yes/on or 0/false/no/off');
     expect(refusal(['--attempt-limit', 'perAccount=500'])).toContain('perAccount must be at most 100');
+    expect(refusal(['--max-connections-per-address', '0'])).toBe('--max-connections-per-address: not a whole number of at least 1: 0');
+    expect(refusal([], { LOGINSPEC_MAX_CONNECTIONS_PER_ADDRESS: '1e3' })).toBe('LOGINSPEC_MAX_CONNECTIONS_PER_ADDRESS: not a whole number of at least 1: 1e3');
+    expect(refusal(['--max-connections-per-address=-5'])).toBe('--max-connections-per-address: not a whole number of at least 1: -5');
     expect(refusal(['--bogus'])).toContain("Unknown option '--bogus'");
     expect(refusal(['stray'])).toContain("Unexpected argument 'stray'");
     expect(refusal(['--port'])).toContain("Option '--port <value>' argument missing");
@@ -78,6 +83,8 @@ describe('the settings of a reference-server command', () => {
       expect(text).toContain(`env: ${spec.env}`);
     }
     expect(text).not.toMatch(/\x1b\[/);
+    // Behind a proxy every client has the proxy's address: the cap per address must say so where it is set.
+    expect(text).toMatch(/--max-connections-per-address N\n[^]*reverse\s+proxy[^]*raise it/);
   });
 });
 

@@ -4,6 +4,7 @@ import type { ScryptParams } from '../password.js';
 import { parseAttemptLimits } from './attempt-limits.js';
 import { parseOrigins } from './cors.js';
 import { HASH_COST_PRESETS, parseHashCost } from './hash-cost.js';
+import { DEFAULT_MAX_CONNECTIONS_PER_ADDRESS } from './listen.js';
 import { defaultLogFormat, LOG_FORMATS, type LogFormat } from './log.js';
 import { parseRedisUrl } from './shared-stores.js';
 import { clientAddress } from '@loginspec/openapi-runtime/node';
@@ -58,6 +59,12 @@ export const SERVE_OPTIONS: readonly OptionSpec[] = [
     value: 'CIDR',
     multiple: true,
     help: 'proxies whose X-Forwarded-For names the client (addresses or CIDR ranges,\ne.g. 10.0.0.0/8); none by default: the client is the socket peer',
+  },
+  {
+    name: 'max-connections-per-address',
+    env: 'LOGINSPEC_MAX_CONNECTIONS_PER_ADDRESS',
+    value: 'N',
+    help: `connections one client address may hold open at once, past which they are closed\nas they arrive (default ${DEFAULT_MAX_CONNECTIONS_PER_ADDRESS}; an IPv6 address counts by its /64). Behind a reverse\nproxy every client has the proxy's address: raise it there, up to 1,000, the cap\non all connections`,
   },
   {
     name: 'cors-origin',
@@ -145,6 +152,8 @@ export interface ServeSettings {
   accounts?: string;
   attemptLimits: Partial<AttemptLimitSettings>;
   trustedProxies: string[];
+  /** Connections one client address may hold open at once. */
+  maxConnectionsPerAddress: number;
   corsOrigins: string[];
   /** Where the state is kept when several instances share it; in memory when absent. */
   redisUrl?: string;
@@ -174,6 +183,13 @@ export function serveSettings({ values, source }: ReadOptions, { isTty }: { isTt
     clientAddress({ trustedProxies: proxies });
     return proxies;
   });
+  const maxConnectionsPerAddress = guard('max-connections-per-address', () => {
+    const raw = text('max-connections-per-address');
+    if (raw === undefined) return DEFAULT_MAX_CONNECTIONS_PER_ADDRESS;
+    const max = /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
+    if (!(max >= 1 && Number.isSafeInteger(max))) throw new Error(`not a whole number of at least 1: ${raw}`);
+    return max;
+  });
   const logFormat = guard('log-format', () => {
     const raw = text('log-format');
     if (raw === undefined) return defaultLogFormat(isTty);
@@ -187,6 +203,7 @@ export function serveSettings({ values, source }: ReadOptions, { isTty }: { isTt
     ...(text('accounts') === undefined ? {} : { accounts: text('accounts') }),
     attemptLimits: guard('attempt-limit', () => parseAttemptLimits(list('attempt-limit'))),
     trustedProxies,
+    maxConnectionsPerAddress,
     corsOrigins: guard('cors-origin', () => parseOrigins(list('cors-origin'))),
     ...(text('redis-url') === undefined ? {} : { redisUrl: guard('redis-url', () => parseRedisUrl(text('redis-url') as string)) }),
     logFormat,
