@@ -25,9 +25,15 @@ export const ROOMY_LIMITS = ['--attempt-limit', 'perAccountAndAddress=1000000,pe
 /** The cheapest scrypt Node accepts with login-kit's memory bound (N=2 is refused): a login's path and state without the cost of its hash. */
 export const CHEAP_HASH = ['--hash-cost', 'N=16,r=1,p=1'];
 
-/** `pnpm start`'s gateway (built), quiet, on a free port, with `flags` (`--hash-cost`, `--redis-url`, …). */
+/**
+ * `pnpm start`'s gateway (built), quiet, on a free port, with `flags`
+ * (`--hash-cost`, `--redis-url`, …). Every load generator speaks from
+ * 127.0.0.1: the per-address connection cap is raised to the overall one,
+ * above the most connections a run may open (`--connections` ≤ 500).
+ */
 export function startGateway(launch: Launch, flags: string[], nodeFlags: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<Served> {
-  return startServer(...launch(process.execPath, [...nodeFlags, join(root, 'packages/gateway/dist/main.js'), '--port', '0', '--quiet', ...flags]), /reference servers on http:\/\/127\.0\.0\.1:(\d+)/, env);
+  const args = [...nodeFlags, join(root, 'packages/gateway/dist/main.js'), '--port', '0', '--quiet', '--max-connections-per-address', '1000', ...flags];
+  return startServer(...launch(process.execPath, args), /reference servers on http:\/\/127\.0\.0\.1:(\d+)/, env);
 }
 
 export function startBareHono(launch: Launch, routes: FixedRoute[]): Promise<Served> {
