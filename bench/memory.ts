@@ -17,6 +17,8 @@ import { type Row, verdict } from './table.js';
 const WITHIN_MIB = 64;
 /** A day: past every token's lifetime and every attempt window in the descriptions. */
 const PAST_EVERY_LIFETIME_MS = 86_400_000;
+/** The token of the gateway's test controls, given to it (LOGINSPEC_TEST_CONTROLS_TOKEN) and sent with each control. */
+const CONTROLS_TOKEN = 'bench-memory-test-controls-token-0123456789';
 
 async function rssMiB(pid: number): Promise<number> {
   const status = await readFile(`/proc/${pid}/status`, 'utf8');
@@ -26,7 +28,7 @@ async function rssMiB(pid: number): Promise<number> {
 }
 
 async function advanceClock(gateway: Served): Promise<void> {
-  const res = await fetch(`http://127.0.0.1:${gateway.port}/_controls/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ action: 'advance', ms: PAST_EVERY_LIFETIME_MS }) });
+  const res = await fetch(`http://127.0.0.1:${gateway.port}/_controls/clock`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${CONTROLS_TOKEN}` }, body: JSON.stringify({ action: 'advance', ms: PAST_EVERY_LIFETIME_MS }) });
   if (res.status !== 200) throw new Error(`POST /_controls/clock answered ${res.status}`);
 }
 
@@ -38,7 +40,7 @@ async function memoryRun(settings: Settings, variant: { label: string; env: Node
   const idleMs = settings.quick ? 3_000 : 10_000;
   const api = (await describedRequests(root)).find((a) => a.seedLogin !== undefined);
   if (!api?.seedLogin) throw new Error('no API has a seed login example');
-  const gateway = await startGateway(settings.everyCpu, [...CHEAP_HASH, ...ROOMY_LIMITS, '--test-controls'], [], variant.env);
+  const gateway = await startGateway(settings.everyCpu, [...CHEAP_HASH, ...ROOMY_LIMITS, '--test-controls'], [], { ...variant.env, LOGINSPEC_TEST_CONTROLS_TOKEN: CONTROLS_TOKEN });
   const pid = gateway.child.pid as number;
   try {
     const request: LoadRequest = { url: `http://127.0.0.1:${gateway.port}/${api.api}${api.seedLogin.path}`, method: 'POST', headers: api.seedLogin.headers, body: api.seedLogin.body as string };

@@ -11,6 +11,8 @@ import { RemoteControls } from './remote-controls.js';
 import { type ApiReport, runApi } from './run-api.js';
 
 const FAST = { N: 2 ** 10, r: 8, p: 1 };
+/** The test controls' token, known to the test. */
+const TOKEN = 'broken-servers-test-controls-token-0123456789';
 const LOGIN = '/enos/app-portal-service/v2.0/login';
 const closers: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -28,7 +30,7 @@ const neverLimited = (stores: Stores): Stores => ({
 
 /** The enos reference server behind pnpm start's test controls, broken as `breakage` says; the suite's report of it. */
 async function reportOn({ breakage, options = (o) => o, vendor = false }: { breakage?: Breakage; options?: (o: ReferenceServerOptions) => ReferenceServerOptions; vendor?: boolean }): Promise<ApiReport> {
-  const harness = new TestHarness();
+  const harness = new TestHarness(TOKEN);
   const app = await enos.create(options(harness.optionsFor('enos', { scrypt: FAST })));
   const broken = new Hono();
   if (breakage) {
@@ -40,7 +42,7 @@ async function reportOn({ breakage, options = (o) => o, vendor = false }: { brea
   broken.route('/', app);
   const running = await serveOnLoopback(createGateway({ apis: [{ name: 'enos', app: broken }], docsDir: tmpdir(), controls: createControlsApp(harness) }));
   closers.push(running.close);
-  const controls = await RemoteControls.find(running.baseUrl);
+  const { controls } = await RemoteControls.find(running.baseUrl, TOKEN);
   return runApi({ suite: enosSuite as ScenarioSuite<unknown>, baseUrl: `${running.baseUrl}/enos`, controls, vendor });
 }
 

@@ -2,6 +2,7 @@
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { CONTROLS_TOKEN_ENV } from '@loginspec/login-kit/controls';
 import { renderApi, renderSummary } from './report.js';
 import { runConformance } from './run.js';
 
@@ -26,15 +27,27 @@ operations, statuses and error codes.
   --seed N          seed of the negative cases, to replay a failure
   --demo JSON       credentials that log in, for one --api, in place of the
                     description's seed example; or LOGINSPEC_<API>_DEMO
+  --controls-token TOKEN
+                    the token of the server's test controls; else
+                    ${CONTROLS_TOKEN_ENV} (which, unlike a flag,
+                    ps does not show), else the file of pnpm start (below)
   --min-coverage P  fail below P percent of documented answers seen (default 0)
   --json FILE       also write the whole report as JSON
   --quiet           no progress lines
   --help            show this text
 
-Against pnpm start (which serves test controls on loopback) every case runs:
-clock moves, MFA codes read, faults injected, state reset between cases.
-Against any other server, cases that need those controls are skipped and
-say so. Exit status: 0 passed, 1 failed, 2 usage error.`;
+pnpm start serves test controls at /_controls (the gateway's own command
+only with --test-controls), locked by a token. It writes the token, for the
+origin it serves, to a file only its user can read:
+$XDG_RUNTIME_DIR/loginspec/test-controls-<port>.json, or without
+XDG_RUNTIME_DIR, <tmpdir>/loginspec-<uid>/test-controls-<port>.json. The
+suite reads it there when the base URL has that very origin (as pnpm start
+prints it: http://127.0.0.1:4010), unless --controls-token or
+${CONTROLS_TOKEN_ENV} gives one. With the controls every case runs:
+clock moves, MFA codes read, faults injected, several client addresses,
+state reset between cases. Without them (any other server, or no token),
+cases that need them are skipped, each saying why and how to give the token.
+Exit status: 0 passed, 1 failed, 2 usage error.`;
 
 function usage(message: string): never {
   console.error(`conformance: ${message}\n\n${USAGE}`);
@@ -49,6 +62,7 @@ const OPTIONS = {
   cases: { type: 'string' },
   seed: { type: 'string' },
   demo: { type: 'string' },
+  'controls-token': { type: 'string' },
   'min-coverage': { type: 'string' },
   json: { type: 'string' },
   quiet: { type: 'boolean' },
@@ -110,6 +124,7 @@ try {
     vendor: args.vendor,
     demos: demos(),
     negative: cases > 0 ? negativeCampaign({ cases, seed }) : undefined,
+    controlsToken: args['controls-token'] || process.env[CONTROLS_TOKEN_ENV] || undefined,
     minCoverage,
     progress,
   });

@@ -1,7 +1,7 @@
 import { ContractRecorder, exampleExchanges, type ScenarioSuite } from '@loginspec/contract-testkit';
 import { type CoverageRow, coverageOf } from './coverage.js';
 import { type Exchange, ExchangeLog } from './exchange-log.js';
-import type { RemoteControls } from './remote-controls.js';
+import { NO_CONTROLS, type RemoteControls } from './remote-controls.js';
 import { remoteContext } from './scenario-context.js';
 
 export type Outcome = 'passed' | 'failed' | 'skipped';
@@ -32,12 +32,20 @@ export interface ApiReport {
 }
 
 /** A campaign of generated requests, run by the caller's generator against one API. */
-export type NegativeCampaign = (target: { suite: ScenarioSuite<unknown>; baseUrl: string; fetch: (request: Request) => Promise<Response> }) => Promise<Omit<CaseResult, 'kind' | 'ms'>>;
+export type NegativeCampaign = (target: {
+  suite: ScenarioSuite<unknown>;
+  baseUrl: string;
+  fetch: (request: Request) => Promise<Response>;
+  /** The test controls' token, sent with X-Forwarded-For, where the server has them. */
+  controlsToken?: string;
+}) => Promise<Omit<CaseResult, 'kind' | 'ms'>>;
 
 export interface ApiRunOptions {
   suite: ScenarioSuite<unknown>;
   baseUrl: string;
   controls?: RemoteControls;
+  /** Why there are no controls to use, for the cases skipped without them. */
+  missingControls?: string;
   /** Skip what locks an account or leaves state a real server keeps. */
   safe?: boolean;
   /** A vendor's server: undocumented members and unseen project codes are warnings. */
@@ -56,7 +64,7 @@ const NEED_WORDS = { clock: "move the server's clock", inbox: 'read what the ser
  * scenarios, and a negative campaign; every answer is checked against the
  * description by one recorder, whose coverage the report carries.
  */
-export async function runApi({ suite, baseUrl, controls, safe = false, vendor = false, demo = suite.demo, negative, progress = () => {} }: ApiRunOptions): Promise<ApiReport> {
+export async function runApi({ suite, baseUrl, controls, missingControls = NO_CONTROLS, safe = false, vendor = false, demo = suite.demo, negative, progress = () => {} }: ApiRunOptions): Promise<ApiReport> {
   const log = new ExchangeLog();
   const basePath = new URL(baseUrl).pathname.replace(/\/$/, '');
   const recorder = new ContractRecorder(suite.description, { basePath, tolerateExtraMembers: vendor, fetch: log.wrap((request) => globalThis.fetch(request)) });
@@ -98,7 +106,7 @@ export async function runApi({ suite, baseUrl, controls, safe = false, vendor = 
     const needs = scenario.needs ?? [];
     const unmet = reference ? undefined : needs[0];
     const skip = unmet
-      ? `needs to ${NEED_WORDS[unmet]}: only a reference server with test controls offers it`
+      ? `needs to ${NEED_WORDS[unmet]}: ${missingControls}`
       : safe && scenario.changesState
         ? 'changes state a real server keeps (--safe)'
         : undefined;
@@ -115,7 +123,7 @@ export async function runApi({ suite, baseUrl, controls, safe = false, vendor = 
   if (negative) {
     const started = performance.now();
     if (reference) await reference.reset(suite.api);
-    const result = await negative({ suite, baseUrl, fetch: (request) => recorder.fetch(request) });
+    const result = await negative({ suite, baseUrl, fetch: (request) => recorder.fetch(request), ...(reference?.token ? { controlsToken: reference.token } : {}) });
     cases.push({ kind: 'negative', ...result, ms: Math.round(performance.now() - started) });
     progress(`  ${result.outcome === 'passed' ? '✓' : '✗'} ${result.name}`);
   }

@@ -16,24 +16,26 @@ export interface ConformanceOptions {
   /** Credentials that log in, by API, in place of the descriptions' `seed` examples. */
   demos?: Record<string, unknown>;
   negative?: NegativeCampaign;
+  /** The token of the server's test controls; else the one its gateway wrote on this machine for the base URL's origin, if any. */
+  controlsToken?: string;
   /** Coverage below this percentage fails the run (0 by default: a server without test controls cannot show its 500s). */
   minCoverage?: number;
   progress?: (line: string) => void;
 }
 
 /** Runs the suite of one API or of all against a server, and judges the whole. */
-export async function runConformance({ root, api, baseUrl, safe, vendor, demos = {}, negative, minCoverage = 0, progress = () => {} }: ConformanceOptions): Promise<ConformanceReport> {
+export async function runConformance({ root, api, baseUrl, safe, vendor, demos = {}, negative, controlsToken, minCoverage = 0, progress = () => {} }: ConformanceOptions): Promise<ConformanceReport> {
   const suites = await loadSuites(root);
   const chosen = api === 'all' ? suites : suites.filter((s) => s.api === api);
   if (chosen.length === 0) throw new Error(`no API is named "${api}": ${suites.map((s) => s.api).join(', ')}, or all`);
   const base = baseUrl.replace(/\/+$/, '');
-  const controls = await RemoteControls.find(new URL(base).origin);
-  progress(`test controls: ${controls ? `found at ${controls.origin}/_controls` : 'none (cases that need them are skipped)'}`);
+  const { controls, missing } = await RemoteControls.find(new URL(base).origin, controlsToken);
+  progress(`test controls: ${controls ? `found at ${controls.origin}/_controls` : `none, cases that need them are skipped (${missing})`}`);
   const apis: ApiReport[] = [];
   for (const suite of chosen) {
     const apiBase = api === 'all' ? `${base}/${suite.api}` : base;
     progress(`${suite.api}: ${apiBase}`);
-    apis.push(await runApi({ suite, baseUrl: apiBase, controls, safe, vendor, demo: demos[suite.api] ?? suite.demo, negative, progress }));
+    apis.push(await runApi({ suite, baseUrl: apiBase, controls, missingControls: missing, safe, vendor, demo: demos[suite.api] ?? suite.demo, negative, progress }));
   }
   const passed = apis.every((a) => a.cases.every((c) => c.outcome !== 'failed') && coveredPercent(a.coverage) >= minCoverage);
   return { apis, passed, minCoverage };

@@ -55,11 +55,11 @@ export async function remoteContext<Demo>(api: string, baseUrl: string, demo: De
   if (wanted.has('inbox')) context.inbox = (to) => after(() => controls.inbox(api, to));
   if (wanted.has('faults')) context.faults = { inject: (fault) => after(() => controls.inject(api, fault)) };
   if (wanted.has('addresses')) {
-    // Under test controls the gateway believes X-Forwarded-For from its loopback peer.
+    // Under test controls the gateway believes X-Forwarded-For from its loopback peer, sent with the controls' token.
     context.from = (address) =>
       ordered((input, init) => {
         const request = new Request(input, init);
-        request.headers.set('x-forwarded-for', address);
+        for (const [name, value] of Object.entries(controls.from(address))) request.headers.set(name, value);
         return recorder.fetch(request);
       });
   }

@@ -9,13 +9,17 @@
  * appears later is picked up by its path alone.
  */
 import { type RunningGateway, startGateway } from '@loginspec/gateway';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { repoRoot, siteDir } from './paths.js';
 import { type CodeBlock, collectDocBlocks, createSampleWorkspace, runShell, runTypeScript, type SampleWorkspace, typecheckSamples } from './samples/index.js';
 
 const docs = await collectDocBlocks(repoRoot);
 const blocks = docs.flatMap((d) => d.blocks);
 const typescript = blocks.filter((b) => b.mode === 'run' || b.mode === 'typecheck');
+
+/** The test controls' token: the samples that use the controls read it as a reader's own `pnpm start` would be given it (LOGINSPEC_TEST_CONTROLS_TOKEN). */
+const TOKEN = 'docs-samples-test-controls-token-0123456789';
+vi.stubEnv('LOGINSPEC_TEST_CONTROLS_TOKEN', TOKEN);
 
 let gateway: RunningGateway | undefined;
 let origin: string;
@@ -24,7 +28,7 @@ let typeErrors: Map<CodeBlock, string[]>;
 
 beforeAll(async () => {
   const started = Promise.all([
-    startGateway({ root: repoRoot, docsDir: siteDir, host: '127.0.0.1', port: 0, testControls: true, servers: { scrypt: { N: 2 ** 10, r: 8, p: 1 } } }),
+    startGateway({ root: repoRoot, docsDir: siteDir, host: '127.0.0.1', port: 0, testControls: { token: TOKEN }, servers: { scrypt: { N: 2 ** 10, r: 8, p: 1 } } }),
     createSampleWorkspace(repoRoot),
   ]);
   [gateway, workspace] = await started;
@@ -40,7 +44,7 @@ afterAll(async () => {
 // Each sample meets the servers fresh: no session, token, lock or moved clock left by the one before.
 beforeEach(async () => {
   for (const { name } of gateway?.servers ?? []) {
-    const reset = await fetch(`${origin}/_controls/apis/${name}/reset`, { method: 'POST', signal: AbortSignal.timeout(5000) });
+    const reset = await fetch(`${origin}/_controls/apis/${name}/reset`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}` }, signal: AbortSignal.timeout(5000) });
     expect(reset.ok, `reset ${name}`).toBe(true);
   }
 });

@@ -2,7 +2,8 @@ import type { ReferenceServer, SeedAccounts } from '@loginspec/login-kit';
 import { bannerText, type ServedApi, servedApi } from '@loginspec/login-kit/serve';
 
 export interface BannerOptions {
-  testControls?: boolean;
+  /** Where the token of the test controls is, when they are on. */
+  controlsTokenFile?: string;
   /** The accounts seeded per API, from `accountsFile`. */
   accounts?: ReadonlyMap<string, SeedAccounts>;
   accountsFile?: string;
@@ -13,10 +14,13 @@ export function servedApis(origin: string, servers: readonly ReferenceServer[], 
   return servers.map((server) => servedApi(server, `${origin}/${server.name}`, accounts?.get(server.name), accountsFile));
 }
 
-/** The lines of the banner before the APIs: the docs, and the controls when on. */
-export function gatewayLines(origin: string, { testControls = false }: BannerOptions = {}): string[] {
+/** The lines of the banner before the APIs: the docs, and the controls when on, with the file that holds their token (never the token). */
+export function gatewayLines(origin: string, { controlsTokenFile }: BannerOptions = {}): string[] {
   const lines = [`  docs     ${origin}/docs/`];
-  if (testControls) lines.push(`  controls ${origin}/_controls  (test controls, on by --test-controls: clock, inbox, reset, faults; for test runs only)`);
+  if (controlsTokenFile) {
+    lines.push(`  controls ${origin}/_controls  (test controls, on by --test-controls: clock, inbox, reset, faults; for test runs only)`);
+    lines.push(`           token in ${controlsTokenFile}  (Authorization: Bearer …; pnpm conformance reads it there)`);
+  }
   return lines;
 }
 

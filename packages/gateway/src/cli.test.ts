@@ -23,6 +23,14 @@ describe('the settings of pnpm start', () => {
     expect(() => read(['--test-controls', '--no-test-controls'])).toThrow('--test-controls and --no-test-controls contradict each other');
   });
 
+  it("takes the controls' token from LOGINSPEC_TEST_CONTROLS_TOKEN, when it looks like one, without quoting it; none when the controls are off", () => {
+    const token = 'a-token-of-the-tests-own-0123456789_ABCDEF';
+    expect(read(['--test-controls'], { LOGINSPEC_TEST_CONTROLS_TOKEN: token })?.controlsToken).toBe(token);
+    expect(read(['--test-controls'])?.controlsToken).toBeUndefined();
+    expect(read([], { LOGINSPEC_TEST_CONTROLS_TOKEN: token })?.controlsToken).toBeUndefined();
+    expect(() => read(['--test-controls'], { LOGINSPEC_TEST_CONTROLS_TOKEN: 'hunter2' })).toThrow(expect.objectContaining({ message: 'LOGINSPEC_TEST_CONTROLS_TOKEN: a test-controls token is 32 to 512 characters of A-Z a-z 0-9 - . _ ~ + / (then = at the end only)' }));
+  });
+
   it('reads the settings every server command takes, and --help', () => {
     expect(read(['--hash-cost', 'test', '--cors-origin', 'http://localhost:5173', '--log-format', 'text'], { LOGINSPEC_TRUSTED_PROXIES: '10.0.0.0/8' })).toMatchObject({
       hashCost: { N: 1024, r: 8, p: 1 },

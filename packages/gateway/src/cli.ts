@@ -25,6 +25,7 @@ import {
   usage,
   warnAboutSettings,
 } from '@loginspec/login-kit/serve';
+import { CONTROLS_TOKEN_ENV, checkControlsToken, newControlsToken, writeControlsToken } from '@loginspec/login-kit/controls';
 import { clientAddress } from '@loginspec/openapi-runtime/node';
 import { gatewayLines, servedApis } from './banner.js';
 import { loadServers, selectApis, UnknownApiError } from './load-servers.js';
@@ -38,7 +39,15 @@ export const GATEWAY_OPTIONS: readonly OptionSpec[] = [
     name: 'test-controls',
     env: 'LOGINSPEC_TEST_CONTROLS',
     negatable: true,
-    help: "serve the test controls at /_controls, for a test run on a machine of your own:\nthey move the clock, read delivered messages (MFA codes), empty attempt counts and\nmake the stores fail, and while they are on X-Forwarded-For is believed from\nloopback (so that a test can speak for many clients) unless --trusted-proxy says\nwhom to believe. Off by default; refused from a page of another site or under a\nhost name other than localhost or an IP address",
+    help: `serve the test controls at /_controls, for a test run on a machine of your own
+(pnpm start turns them on): they move the clock, read delivered messages (MFA
+codes), empty attempt counts and make the stores fail. Each request needs their
+token (Authorization: Bearer …): ${CONTROLS_TOKEN_ENV}, else one drawn
+at start and written to a file only you can read, named in the banner and removed
+on exit. A loopback peer's X-Forwarded-For is believed on a request that carries
+the token in X-Test-Controls-Token (a test speaks for many clients), unless
+--trusted-proxy says whom to believe. Off by default; refused from a page of
+another site or under a host name other than localhost or an IP address`,
   },
   HELP_OPTION,
 ];
@@ -56,6 +65,8 @@ export interface GatewaySettings extends ServeSettings {
   /** The APIs asked for, as given; every one when absent. */
   apis?: string[];
   testControls: boolean;
+  /** The token of the test controls, from the environment; one is drawn at start when absent. */
+  controlsToken?: string;
 }
 
 export function isLoopback(host: string): boolean {
@@ -71,7 +82,14 @@ export function gatewaySettings(args: readonly string[], env: Readonly<Record<st
   if (apis !== undefined && apis.length === 0) throw new UsageError(`${options.source.api}: name at least one API`);
   // Opt-in: a loopback bind is also what a reverse proxy on the same host reaches, so loopback alone says nothing about who can call.
   const testControls = (options.values['test-controls'] as boolean | undefined) ?? false;
-  return { ...settings, ...(apis ? { apis } : {}), testControls };
+  const given = testControls ? env[CONTROLS_TOKEN_ENV] : undefined;
+  let controlsToken: string | undefined;
+  try {
+    controlsToken = given ? checkControlsToken(given) : undefined;
+  } catch (err) {
+    throw new UsageError(`${CONTROLS_TOKEN_ENV}: ${(err as Error).message}`);
+  }
+  return { ...settings, ...(apis ? { apis } : {}), testControls, ...(controlsToken ? { controlsToken } : {}) };
 }
 
 export interface GatewayCommandOptions extends SharedStoresLoader {
@@ -135,6 +153,8 @@ export async function gatewayCommand({ root, docsDir, redisStores, exit = (code)
   const { redisUrl } = settings;
   // The Redis client is loaded only when a URL is given: without one nothing of it is imported.
   const connectStores = redisUrl !== undefined && redisStores ? redisConnector(redisUrl, redisStores) : undefined;
+  // The one given, else a fresh one, which only the file written below tells.
+  const controlsToken = settings.testControls ? (settings.controlsToken ?? newControlsToken()) : undefined;
   let gateway: RunningGateway;
   try {
     gateway = await startGateway({
@@ -144,7 +164,7 @@ export async function gatewayCommand({ root, docsDir, redisStores, exit = (code)
       port: settings.port,
       references: servers,
       ...(settings.quiet ? {} : { log: io.stdout, logFormat: settings.logFormat }),
-      testControls: settings.testControls,
+      ...(controlsToken ? { testControls: { token: controlsToken } } : {}),
       ...(accounts ? { accounts } : {}),
       corsOrigins: settings.corsOrigins,
       limits: { maxConnectionsPerAddress: settings.maxConnectionsPerAddress },
@@ -152,7 +172,7 @@ export async function gatewayCommand({ root, docsDir, redisStores, exit = (code)
       servers: {
         scrypt: settings.hashCost,
         attemptLimits: settings.attemptLimits,
-        // Under test controls without trusted proxies, the gateway believes X-Forwarded-For from loopback (see TestHarness).
+        // Under test controls without trusted proxies, the gateway believes X-Forwarded-For from loopback with the token (see TestHarness).
         ...(settings.testControls && settings.trustedProxies.length === 0 ? {} : { clientAddress: clientAddress({ trustedProxies: settings.trustedProxies }) }),
         // No mail is sent: what a server would send (xelion's MFA codes) is printed, as a demo needs.
         deliver: ({ to, text }) => logger.info('message', `[message to ${to}] ${text}`, { to, text }),
@@ -162,19 +182,37 @@ export async function gatewayCommand({ root, docsDir, redisStores, exit = (code)
     const message = (err as Error).message;
     return fail('cannot-start', `cannot start on ${settings.host}:${settings.port}: ${redactRedisUrl(message, redisUrl)}`);
   }
+  const origin = originOf(settings.host, gateway.port);
+  let tokenFile: ReturnType<typeof writeControlsToken> | undefined;
+  if (controlsToken) {
+    try {
+      tokenFile = writeControlsToken(origin, controlsToken, io.env);
+    } catch (err) {
+      await gateway.close();
+      return fail('cannot-start', `cannot write the test controls' token: ${(err as Error).message}`);
+    }
+    // Also when the process ends without a close (a close that took too long, a crash).
+    process.once('exit', tokenFile.remove);
+  }
+  const close = async () => {
+    await gateway.close();
+    if (tokenFile) {
+      tokenFile.remove();
+      process.off('exit', tokenFile.remove);
+    }
+  };
   signals.serving({
-    close: gateway.close,
+    close,
     resetAttempts: () =>
       gateway.resetAttempts().then(
         (names) => names.join(', ') || "none: the stores are not the gateway's",
         (err: Error) => Promise.reject(new Error(redactRedisUrl(err.message, redisUrl))),
       ),
   });
-  const origin = originOf(settings.host, gateway.port);
   const stores = redisUrl === undefined ? undefined : maskRedisUrl(redisUrl);
   announce(logger, origin, servedApis(origin, servers, { ...(accounts ? { accounts } : {}), ...(settings.accounts ? { accountsFile: settings.accounts } : {}) }), {
-    lines: [...gatewayLines(origin, { testControls: settings.testControls }), ...(stores ? [storesLine(stores)] : [])],
-    fields: { docs: `${origin}/docs/`, ...(settings.testControls ? { controls: `${origin}/_controls` } : {}), ...(stores ? { stores } : {}) },
+    lines: [...gatewayLines(origin, tokenFile ? { controlsTokenFile: tokenFile.path } : {}), ...(stores ? [storesLine(stores)] : [])],
+    fields: { docs: `${origin}/docs/`, ...(tokenFile ? { controls: `${origin}/_controls`, controlsTokenFile: tokenFile.path } : {}), ...(stores ? { stores } : {}) },
   });
-  return gateway;
+  return { ...gateway, close };
 }

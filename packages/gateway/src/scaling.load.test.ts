@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from '@loginspec/docs-site';
 import type { AttemptLimitSettings, ReferenceServer } from '@loginspec/login-kit';
+import { forwardedFrom } from '@loginspec/login-kit/controls';
 import { type RunningRedis, redisDescribeTitle, redisServerMissing, startRedisServer } from '@loginspec/redis-stores/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadServers } from './load-servers.js';
@@ -28,10 +31,17 @@ let balancer: Balancer;
 let servers: Map<string, ReferenceServer>;
 
 const args = (url: string) => ['--hash-cost', 'test', '--api', APIS.join(','), '--redis-url', url, '--test-controls', '--quiet'];
+/** The test controls' token of every instance: the controls need it, and X-Forwarded-For is believed only with it. */
+const TOKEN = 'scaling-test-controls-token-0123456789';
+/** Where the instances write their token files (XDG_RUNTIME_DIR): killed at the end, they leave them there, not in the user's directory. */
+const runtime = mkdtempSync(join(tmpdir(), 'loginspec-scaling-'));
+const env = { LOGINSPEC_TEST_CONTROLS_TOKEN: TOKEN, XDG_RUNTIME_DIR: runtime };
+const bearer = { authorization: `Bearer ${TOKEN}` };
+const from = (address: string) => forwardedFrom(address, TOKEN);
 const demo = (api: string) => servers.get(api)?.demoLogins()[0]?.fields as Record<string, string>;
 const send = (origin: string, path: string, { body, headers = {}, method = 'POST' }: { body?: unknown; headers?: Record<string, string>; method?: string } = {}) =>
   fetch(`${origin}${path}`, { method, headers: { 'content-type': 'application/json', ...headers }, ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }) });
-const control = (instance: Instance, path: string, body?: unknown) => send(instance.origin, `/_controls${path}`, { body });
+const control = (instance: Instance, path: string, body?: unknown) => send(instance.origin, `/_controls${path}`, { body, headers: bearer });
 /** The vendor's code: enos's `code`, xelion's `errorCode`. */
 const codeOf = async (res: Response): Promise<unknown> => {
   const body = (await res.json()) as { code?: unknown; errorCode?: unknown };
@@ -39,14 +49,14 @@ const codeOf = async (res: Response): Promise<unknown> => {
 };
 /** How far every instance's clock was moved: a restarted instance's is moved as far, so that the clocks agree as NTP makes real ones agree. */
 let advancedMs = 0;
-const xelionLogin = (origin: string, fields: Record<string, string>, from: string) =>
-  send(origin, `/xelion/api/v1/${fields.tenant ?? 'master'}/me/login`, { body: { userName: fields.userName, password: fields.password, userSpace: fields.userSpace, ...(fields.mfa ? { mfa: fields.mfa, email: fields.email } : {}) }, headers: { 'x-forwarded-for': from } });
+const xelionLogin = (origin: string, fields: Record<string, string>, address: string) =>
+  send(origin, `/xelion/api/v1/${fields.tenant ?? 'master'}/me/login`, { body: { userName: fields.userName, password: fields.password, userSpace: fields.userSpace, ...(fields.mfa ? { mfa: fields.mfa, email: fields.email } : {}) }, headers: from(address) });
 
 describe.skipIf(redisServerMissing())(redisDescribeTitle('several instances behind one load balancer, sharing one Redis'), () => {
   beforeAll(async () => {
     servers = new Map((await loadServers(repoRoot, APIS)).map((s) => [s.name, s]));
     redis = await startRedisServer({ password: PASSWORD });
-    instances = await Promise.all(Array.from({ length: INSTANCES }, () => startInstance(args(redis.url))));
+    instances = await Promise.all(Array.from({ length: INSTANCES }, () => startInstance(args(redis.url), { env })));
     balancer = await roundRobin(instances.map((i) => i.origin));
   }, 60_000);
 
@@ -54,6 +64,7 @@ describe.skipIf(redisServerMissing())(redisDescribeTitle('several instances behi
     await balancer?.close();
     killChildren();
     await redis?.stop();
+    rmSync(runtime, { recursive: true, force: true });
   });
 
   it("locks an enos account out after exactly the description's number of failures, counted across instances in parallel", async () => {
@@ -62,20 +73,20 @@ describe.skipIf(redisServerMissing())(redisDescribeTitle('several instances behi
     // One account from one address: the lowest of its three limits is the one it meets.
     const n = Math.min(limit.perAccountAndAddress, limit.perAccount, limit.perAddress);
     const { account } = demo('enos');
-    const wrong = () => send(balancer.origin, '/enos/app-portal-service/v2.0/login', { body: { account, password: 'not the password' }, headers: { 'x-forwarded-for': '198.51.100.7' } });
+    const wrong = () => send(balancer.origin, '/enos/app-portal-service/v2.0/login', { body: { account, password: 'not the password' }, headers: from('198.51.100.7') });
     const codes = await Promise.all(Array.from({ length: n + 3 * INSTANCES }, async () => codeOf(await wrong())));
     expect(codes.filter((c) => c === 31400)).toHaveLength(n);
     expect(codes.filter((c) => c === 31429)).toHaveLength(3 * INSTANCES);
     expect(balancer.sent.every((count) => count > 0)).toBe(true);
     // Locked on every instance, the right password too.
     for (const instance of instances) {
-      expect(await codeOf(await send(instance.origin, '/enos/app-portal-service/v2.0/login', { body: demo('enos'), headers: { 'x-forwarded-for': '198.51.100.7' } }))).toBe(31429);
+      expect(await codeOf(await send(instance.origin, '/enos/app-portal-service/v2.0/login', { body: demo('enos'), headers: from('198.51.100.7') }))).toBe(31429);
     }
   });
 
   it('empties the shared attempt counts on SIGHUP to any one instance', async () => {
     const { account, password } = demo('enos');
-    const login = (instance: Instance) => send(instance.origin, '/enos/app-portal-service/v2.0/login', { body: { account, password }, headers: { 'x-forwarded-for': '198.51.100.7' } });
+    const login = (instance: Instance) => send(instance.origin, '/enos/app-portal-service/v2.0/login', { body: { account, password }, headers: from('198.51.100.7') });
     expect(await codeOf(await login(instances[1] as Instance))).toBe(31429);
     const reset = (instances[0] as Instance).process.event('attempts-reset');
     (instances[0] as Instance).process.child.kill('SIGHUP');
@@ -132,7 +143,7 @@ describe.skipIf(redisServerMissing())(redisDescribeTitle('several instances behi
     const first = instances[0] as Instance;
     expect((await send(first.origin, '/xelion/api/v1/master/me/mfa', { body: { userName: mira.userName, password: mira.password, email: mira.email } })).status).toBe(202);
     // What is "mailed" is in the inbox of the instance that sent it.
-    const inbox = (await (await fetch(`${first.origin}/_controls/apis/xelion/inbox?to=${encodeURIComponent(mira.email)}`)).json()) as { codes: string[] };
+    const inbox = (await (await fetch(`${first.origin}/_controls/apis/xelion/inbox?to=${encodeURIComponent(mira.email)}`, { headers: bearer })).json()) as { codes: string[] };
     const mfa = inbox.codes.at(-1) as string;
     const answers = await Promise.all(instances.map((instance, i) => xelionLogin(instance.origin, { ...mira, mfa, userSpace: `mfa-${i}` }, '198.51.100.9')));
     expect(answers.map((res) => res.status).filter((s) => s === 200)).toHaveLength(1);

@@ -89,7 +89,7 @@ describe('--accounts', () => {
 
 describe('--attempt-limit and its reset', () => {
   it('replaces the documented numbers, and SIGHUP (resetAttempts) empties the counts, sessions kept', async () => {
-    for (const testControls of [false, true]) {
+    for (const testControls of [undefined, { token: 'settings-test-controls-token-0123456789' }]) {
       const { gateway, url } = await start({ apis: ['xelion'], testControls, servers: { attemptLimits: { perAccountAndAddress: 2 } } });
       const good = xelionLogin('arnon', 'arnons secret');
       const session = (await (await post(url(good.path), good.body)).json()) as { authentication: string };

@@ -19,8 +19,13 @@ export interface GatewayStart {
   /** What every server is built with; one hashing pool and one set of stores are shared by all unless given. */
   servers?: ReferenceServerOptions;
   limits?: ConnectionLimits;
-  /** Serve the test controls at `/_controls` (see test-controls.openapi.yaml): one clock for all, stores a test can empty and make fail. */
-  testControls?: boolean;
+  /**
+   * Serve the test controls at `/_controls` (see test-controls.openapi.yaml),
+   * unlocked by `token`: one clock for all, stores a test can empty and
+   * make fail; and a loopback peer's X-Forwarded-For believed on a request
+   * that carries the token (X-Test-Controls-Token).
+   */
+  testControls?: { token: string };
   /** Only these APIs of the registry, by name, in the registry's order; every one when absent. */
   apis?: readonly string[];
   /** The servers to serve, loaded already (`loadServers`); else loaded from the registry (`apis` of it). */
@@ -59,7 +64,7 @@ export async function startGateway(start: GatewayStart): Promise<RunningGateway>
   const clock = start.servers?.clock ?? systemClock;
   // One hashing pool for the process: a bound for all the APIs, not per API.
   const options: ReferenceServerOptions = { ...start.servers, hashing: start.servers?.hashing ?? new HashingPool() };
-  const harness = start.testControls ? new TestHarness(options.hashing) : undefined;
+  const harness = start.testControls ? new TestHarness(start.testControls.token, options.hashing) : undefined;
   const shared = start.connectStores
     ? await connectEach(
         start.connectStores,

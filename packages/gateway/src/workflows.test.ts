@@ -24,6 +24,8 @@ const env = { ...process.env, CI: 'true', REDOCLY_TELEMETRY: 'off', REDOCLY_SUPP
 /** The sourceDescription of the test controls, in every workflow file. */
 const CONTROLS = 'controls';
 const CONTROLS_DESCRIPTION = 'packages/gateway/test-controls.openapi.yaml';
+/** The controls' token, which every workflow takes as its input `controlsToken`. */
+const TOKEN = 'workflows-test-controls-token-0123456789';
 
 interface ArazzoFile {
   api: string;
@@ -115,14 +117,14 @@ let workDir: string;
  */
 async function respect(file: ArazzoFile): Promise<RespectRun> {
   const docsDir = await mkdtemp(join(workDir, `${file.api}-docs-`));
-  const gateway: RunningGateway = await startGateway({ root: repoRoot, docsDir, host: '127.0.0.1', port: 0, testControls: true, servers: { scrypt: { N: 2 ** 10, r: 8, p: 1 } } });
+  const gateway: RunningGateway = await startGateway({ root: repoRoot, docsDir, host: '127.0.0.1', port: 0, testControls: { token: TOKEN }, servers: { scrypt: { N: 2 ** 10, r: 8, p: 1 } } });
   try {
     const origin = `http://127.0.0.1:${gateway.port}`;
     const reportPath = join(workDir, `${file.api}.json`);
     // The API under its prefix, the controls at the root: no request goes to
     // a server the descriptions list (the vendors', localhost:4010).
     const servers = [`${file.api}=${origin}/${file.api}`, `${CONTROLS}=${origin}`];
-    const args = [redocly, 'respect', file.path, ...servers.flatMap((s) => ['--server', s]), '--json-output', reportPath, '--max-fetch-timeout', '10000', '--execution-timeout', '30000'];
+    const args = [redocly, 'respect', file.path, ...servers.flatMap((s) => ['--server', s]), '--input', `controlsToken=${TOKEN}`, '--json-output', reportPath, '--max-fetch-timeout', '10000', '--execution-timeout', '30000'];
     // Respect exits 1 when a workflow fails (its report says which), and writes no report when it cannot run the file.
     const { stdout, stderr } = await promisify(execFile)(process.execPath, args, { cwd: repoRoot, env, timeout: 40_000, maxBuffer: 64 * 1024 * 1024 }).catch(
       (err: { stdout?: string; stderr?: string; message: string }) => ({ stdout: err.stdout ?? '', stderr: `${err.stderr ?? ''}\n${err.message.split('\n')[0]}` }),

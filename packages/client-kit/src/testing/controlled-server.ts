@@ -27,7 +27,8 @@ export async function startControlledServer(api: string): Promise<ControlledServ
   const control = async (path: string, body?: object): Promise<{ now?: number }> => {
     const response = await fetch(`${servers.baseUrl}/_controls${path}`, {
       method: 'POST',
-      ...(body ? { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) } : {}),
+      headers: { authorization: `Bearer ${servers.controlsToken}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+      ...(body ? { body: JSON.stringify(body) } : {}),
     });
     if (!response.ok) throw new Error(`POST /_controls${path}: HTTP ${response.status} ${await response.text()}`);
     return response.status === 204 ? {} : ((await response.json()) as { now: number });

@@ -18,8 +18,13 @@ export interface ReferenceServersOptions {
 
 export interface ReferenceServers {
   baseUrl: string;
+  /** The token of the test controls, when they are served (`Authorization: Bearer …`). */
+  controlsToken?: string;
   close(): Promise<void>;
 }
+
+/** The test controls' token of the servers a test starts: they listen on loopback, in the test's own process, for its run only. */
+const CONTROLS_TOKEN = 'client-kit-tests-controls-token-0123456789';
 
 /**
  * Every reference server of the registry (or those `apis` names) in this
@@ -32,6 +37,7 @@ export interface ReferenceServers {
 export async function startReferenceServers({ apis, testControls = false }: ReferenceServersOptions = {}): Promise<ReferenceServers> {
   const entry = pathToFileURL(`${repoRoot}packages/gateway/dist/index.js`).href;
   const { startGateway } = (await import(entry)) as { startGateway(options: object): Promise<RunningGateway> };
-  const gateway = await startGateway({ root: repoRoot, docsDir: tmpdir(), host: '127.0.0.1', port: 0, apis, testControls, servers: { scrypt: { N: 2 ** 10, r: 8, p: 1 } } });
-  return { baseUrl: `http://127.0.0.1:${gateway.port}`, close: () => gateway.close() };
+  const controls = testControls ? { testControls: { token: CONTROLS_TOKEN } } : {};
+  const gateway = await startGateway({ root: repoRoot, docsDir: tmpdir(), host: '127.0.0.1', port: 0, apis, ...controls, servers: { scrypt: { N: 2 ** 10, r: 8, p: 1 } } });
+  return { baseUrl: `http://127.0.0.1:${gateway.port}`, ...(testControls ? { controlsToken: CONTROLS_TOKEN } : {}), close: () => gateway.close() };
 }

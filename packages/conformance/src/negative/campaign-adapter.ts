@@ -15,13 +15,14 @@ export interface NegativeCampaignOptions {
 }
 
 export function negativeCampaign({ cases, seed = Math.floor(Math.random() * 2 ** 31) }: NegativeCampaignOptions): NegativeCampaign {
-  return async ({ suite, baseUrl, fetch }) => {
+  return async ({ suite, baseUrl, fetch, controlsToken }) => {
     const result = await runCampaign({
       description: suite.description,
       api: suite.api,
       baseUrl,
       cases,
       seed,
+      ...(controlsToken ? { controlsToken } : {}),
       // The caller's fetch takes a Request (and checks, and logs, each answer).
       fetch: (input, init) => fetch(new Request(input, init)),
     });

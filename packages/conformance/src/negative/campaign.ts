@@ -7,6 +7,7 @@
  */
 import { parseMediaType } from '@loginspec/codec';
 import { ContractRecorder, ContractViolation } from '@loginspec/contract-testkit';
+import { forwardedFrom } from '@loginspec/login-kit/controls';
 import type { AnyDescription } from '@loginspec/openapi-runtime';
 import fc from 'fast-check';
 import { apiRequestArbitrary, credentialSchemes, type GeneratedRequest, type MutationKind, printable, type RequestOptions, summarize, withCredential } from './requests.js';
@@ -37,6 +38,8 @@ export interface CampaignOptions {
    * answer every case 429. Two hundred documentation addresses by default.
    */
   addresses?: readonly string[];
+  /** The token of the server's test controls, sent with X-Forwarded-For: a gateway under test controls believes the header only with it. */
+  controlsToken?: string;
   /** How requests are generated (media types, body limit…). */
   generator?: RequestOptions;
   /**
@@ -122,7 +125,7 @@ interface Exchange {
 }
 
 /** Sends one request and judges its answer. */
-async function exchange(request: GeneratedRequest, address: string, options: { baseUrl: string; fetch: Fetch; timeoutMs: number; recorder: ContractRecorder; description: AnyDescription }): Promise<Exchange> {
+async function exchange(request: GeneratedRequest, address: string, options: { baseUrl: string; fetch: Fetch; timeoutMs: number; recorder: ContractRecorder; description: AnyDescription; controlsToken: string | undefined }): Promise<Exchange> {
   const url = `${options.baseUrl}${request.path}`;
   let response: Response;
   let text: string;
@@ -130,7 +133,7 @@ async function exchange(request: GeneratedRequest, address: string, options: { b
   try {
     response = await options.fetch(url, {
       method: request.method,
-      headers: { ...request.headers, 'x-forwarded-for': address },
+      headers: { ...request.headers, ...forwardedFrom(address, options.controlsToken) },
       redirect: 'manual',
       signal: AbortSignal.timeout(options.timeoutMs),
       ...bodyOf(request),
@@ -174,7 +177,7 @@ async function exchange(request: GeneratedRequest, address: string, options: { b
  * expect(result.failures).toEqual([]);
  */
 export async function runCampaign(options: CampaignOptions): Promise<CampaignResult> {
-  const { description, baseUrl, seed, timeoutMs = 5000, addresses = DEFAULT_ADDRESSES } = options;
+  const { description, baseUrl, seed, timeoutMs = 5000, addresses = DEFAULT_ADDRESSES, controlsToken } = options;
   const api = options.api ?? description.title;
   const recorder = new ContractRecorder(description, { basePath: new URL(baseUrl).pathname.replace(/\/$/, '') });
   const fetch = options.fetch ?? globalThis.fetch;
@@ -211,7 +214,7 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRes
       }
     }
     kinds[request.kind] = (kinds[request.kind] ?? 0) + 1;
-    const answer = await exchange(request, address, { baseUrl, fetch, timeoutMs, recorder, description });
+    const answer = await exchange(request, address, { baseUrl, fetch, timeoutMs, recorder, description, controlsToken });
     if (answer.status === undefined && answer.problem !== undefined && recent.length > 0) answer.problem += `; the requests before it: ${recent.map((r) => `«${r}»`).join(', ')}`;
     recent.push(`[${path}] ${request.label.slice(0, 120)}`);
     if (recent.length > 3) recent.shift();

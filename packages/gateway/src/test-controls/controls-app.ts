@@ -23,27 +23,43 @@ interface LooseRequest {
 }
 type LooseRoute = (operationId: string, handlers: { reject: (...args: never[]) => unknown; handle: (request: LooseRequest) => Answer | Promise<Answer> }) => void;
 
-/** The test controls, as `test-controls.openapi.yaml` describes them, over `harness`; its paths start with `/_controls`. */
+/** What a 401 of the controls says of the scheme they take (RFC 9110 §11.6.1). */
+const CHALLENGE = { headers: { 'www-authenticate': 'Bearer realm="loginspec test controls"' } };
+
+/**
+ * The test controls, as `test-controls.openapi.yaml` describes them, over
+ * `harness`; its paths start with `/_controls`. Each request must carry the
+ * harness's token (`Authorization: Bearer …`), and come from no other site.
+ */
 export function createControlsApp(harness: TestHarness): Hono {
   const app = new Hono();
   app.use('/_controls', localOnly());
   app.use('/_controls/*', localOnly());
-  const route = operationRouter(app, controlsDescription) as unknown as LooseRoute;
+  const route = operationRouter(app, controlsDescription, { security: { controlsToken: (credential: string) => (harness.knows(credential) ? true : undefined) } }) as unknown as LooseRoute;
   const errors = (operationId: string) => controlsDescription.errors(operationId as never);
   const invalid = (problem: RequestProblem) => (problem.kind === 'invalid-parameter' && problem.in === 'path' ? 'unknown-api' : 'invalid-request');
-  const problems = { 'invalid-parameter': invalid, 'invalid-body': 'invalid-request', 'malformed-body': 'invalid-request', 'missing-body': 'invalid-request', 'body-too-large': 'body-too-large', 'unsupported-media-type': 'unsupported-media-type' } as const;
+  const problems = {
+    'invalid-parameter': invalid,
+    unauthenticated: 'unauthorized',
+    'invalid-body': 'invalid-request',
+    'malformed-body': 'invalid-request',
+    'missing-body': 'invalid-request',
+    'body-too-large': 'body-too-large',
+    'unsupported-media-type': 'unsupported-media-type',
+  } as const;
+  const reject = (operationId: string) => errors(operationId).rejectWith(problems, (problem) => (problem.kind === 'unauthenticated' ? CHALLENGE : undefined));
   const clockState = () => ({ now: harness.clock.now(), frozen: harness.clock.frozen });
   /** The API the path names, or the documented 404. */
   const apiOf = (operationId: string, path: Record<string, unknown>) => harness.apis.get(String(path.api)) ?? (errors(operationId).answer('unknown-api') as Answer);
   const isAnswer = (value: unknown): value is Answer => typeof (value as Answer).status === 'number';
 
   route('describeControls', {
-    reject: errors('describeControls').rejectWith(problems),
+    reject: reject('describeControls'),
     handle: () => ({ status: 200, body: { clock: clockState(), apis: Object.fromEntries([...harness.apis].map(([name, api]) => [name, { stores: [...api.stores.names] }])) } }),
   });
 
   route('moveClock', {
-    reject: errors('moveClock').rejectWith(problems),
+    reject: reject('moveClock'),
     handle({ body }) {
       const { action, ms } = body as { action: 'freeze' | 'advance' | 'thaw'; ms?: number };
       if (action === 'freeze') harness.clock.freeze();
@@ -55,7 +71,7 @@ export function createControlsApp(harness: TestHarness): Hono {
   });
 
   route('resetApi', {
-    reject: errors('resetApi').rejectWith(problems),
+    reject: reject('resetApi'),
     async handle({ path }) {
       const api = apiOf('resetApi', path);
       if (isAnswer(api)) return api;
@@ -70,7 +86,7 @@ export function createControlsApp(harness: TestHarness): Hono {
   });
 
   route('injectFault', {
-    reject: errors('injectFault').rejectWith(problems),
+    reject: reject('injectFault'),
     handle({ path, body }) {
       const api = apiOf('injectFault', path);
       if (isAnswer(api)) return api;
@@ -84,7 +100,7 @@ export function createControlsApp(harness: TestHarness): Hono {
   });
 
   route('readInbox', {
-    reject: errors('readInbox').rejectWith(problems),
+    reject: reject('readInbox'),
     handle({ path, query }) {
       const api = apiOf('readInbox', path);
       if (isAnswer(api)) return api;

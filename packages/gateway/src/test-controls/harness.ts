@@ -1,10 +1,12 @@
-import { type DeliveredMessage, HashingPool, memoryStores, type ReferenceServerOptions } from '@loginspec/login-kit';
+import { type DeliveredMessage, HashingPool, memoryStores, type ReferenceServerOptions, safeEqual } from '@loginspec/login-kit';
 import { clientAddress } from '@loginspec/openapi-runtime/node';
 import type { SharedStores } from '@loginspec/login-kit/serve';
-import { ControlledClock, ControlledHashingPool, type ControlledStores, controlledStores, Faults } from '@loginspec/login-kit/controls';
+import { CONTROLS_TOKEN_HEADER, checkControlsToken, ControlledClock, ControlledHashingPool, type ControlledStores, controlledStores, Faults } from '@loginspec/login-kit/controls';
+import type { Context } from 'hono';
 import { Inbox } from './inbox.js';
 
 const believeLoopback = clientAddress({ trustedProxies: ['127.0.0.0/8', '::1'] });
+const peer = clientAddress();
 
 /** One API's controllable collaborators. */
 export interface ControlledApi {
@@ -20,16 +22,32 @@ export interface ControlledApi {
  * clock for all, and for each API its own stores, faults and inbox over
  * the one hashing pool of the process. With shared stores (Redis) the
  * clock is still this process's own: the stores keep absolute times from
- * it, so a test moves every instance's clock alike.
+ * it, so a test moves every instance's clock alike. The token unlocks the
+ * controls, and makes a loopback peer's X-Forwarded-For believed.
  */
 export class TestHarness {
   readonly clock = new ControlledClock();
   readonly apis = new Map<string, ControlledApi>();
   readonly #hashing: HashingPool;
+  readonly #token: string;
 
-  constructor(hashing = new HashingPool()) {
+  constructor(token: string, hashing = new HashingPool()) {
+    this.#token = checkControlsToken(token);
     this.#hashing = hashing;
   }
+
+  /** Whether `credential` is the controls' token, compared in constant time. */
+  knows(credential: string | undefined): boolean {
+    return credential !== undefined && safeEqual(credential, this.#token);
+  }
+
+  /**
+   * A request's client: the one its X-Forwarded-For names when a loopback
+   * peer sends the token with it (a test speaking for several clients),
+   * else the socket's peer, so that no other local caller steps past a
+   * per-address limit by naming another address.
+   */
+  readonly #clientAddress = (c: Context): string => (this.knows(c.req.header(CONTROLS_TOKEN_HEADER)) ? believeLoopback(c) : peer(c));
 
   /** The options to build `api`'s server with: `base`'s, with controllable collaborators in place of its own, over `shared` stores when given. */
   optionsFor(api: string, base: ReferenceServerOptions, shared?: SharedStores): ReferenceServerOptions {
@@ -40,8 +58,8 @@ export class TestHarness {
     this.apis.set(api, { stores, faults, inbox, ...(shared ? { shared } : {}) });
     return {
       ...base,
-      // A test speaks for several clients through its loopback peer, unless the caller says whom to believe.
-      clientAddress: base.clientAddress ?? believeLoopback,
+      // A test speaks for several clients through its loopback peer, with the token, unless the caller says whom to believe.
+      clientAddress: base.clientAddress ?? this.#clientAddress,
       clock: this.clock,
       stores,
       hashing: new ControlledHashingPool(this.#hashing, faults),

@@ -12,15 +12,16 @@ export interface Instance {
   origin: string;
   port: number;
   process: Running;
-  /** The arguments it was started with (without its port): a restart reuses them. */
+  /** The arguments it was started with (without its port), and the variables it was given: a restart reuses them. */
   args: readonly string[];
+  env: Readonly<Record<string, string>>;
 }
 
-/** Starts one instance on `port` (any free one by default) and waits for its `listening` line. */
-export async function startInstance(args: readonly string[], port = 0): Promise<Instance> {
-  const process_ = run(process.execPath, [MAIN, ...args, '--port', String(port)]);
+/** Starts one instance on `port` (any free one by default), given `env` besides this process's own, and waits for its `listening` line. */
+export async function startInstance(args: readonly string[], { port = 0, env = {} }: { port?: number; env?: Readonly<Record<string, string>> } = {}): Promise<Instance> {
+  const process_ = run(process.execPath, [MAIN, ...args, '--port', String(port)], { env: { ...env } });
   const origin = (await process_.event('listening')).url as string;
-  return { origin, port: Number(new URL(origin).port), process: process_, args };
+  return { origin, port: Number(new URL(origin).port), process: process_, args, env };
 }
 
 /** Stops an instance as an orchestrator does (SIGTERM), and starts it again on the same port. */
@@ -28,7 +29,7 @@ export async function restartInstance(instance: Instance): Promise<Instance> {
   instance.process.child.kill('SIGTERM');
   const { code } = await instance.process.exited;
   if (code !== 0) throw new Error(`instance on ${instance.origin} exited ${code}`);
-  return startInstance(instance.args, instance.port);
+  return startInstance(instance.args, instance);
 }
 
 export interface Balancer {
@@ -45,7 +46,7 @@ const UPSTREAM_TIMEOUT_MS = 10_000;
  * A round-robin load balancer on loopback: each request goes to the next
  * of `origins` in turn, its body streamed through, its headers as sent
  * (X-Forwarded-For included: the instances believe it from loopback under
- * test controls). 502 when an instance cannot be reached, 504 when it does
+ * test controls, sent with their token). 502 when an instance cannot be reached, 504 when it does
  * not answer in time.
  */
 export async function roundRobin(origins: readonly string[]): Promise<Balancer> {
