@@ -1,5 +1,5 @@
 import { execFile, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,13 +15,18 @@ import { killChildren, MAIN, type Running, run } from './testing/spawned.js';
  * for the line that says it happened.
  */
 
-const FAST = ['--hash-cost', 'test', '--port', '0', '--no-test-controls'];
+const CHEAP = ['--hash-cost', 'test', '--port', '0'];
+const FAST = [...CHEAP, '--no-test-controls'];
 const ANSI = /\x1b\[/;
 const temp = await mkdtemp(join(tmpdir(), 'loginspec-main-'));
 afterAll(() => rm(temp, { recursive: true, force: true }));
+/** Where the processes write their test controls' token (XDG_RUNTIME_DIR): the test's own directory, not the user's. */
+const runtime = await mkdtemp(join(temp, 'runtime-'));
+/** The controls' token, when a test gives one (LOGINSPEC_TEST_CONTROLS_TOKEN). */
+const TOKEN = 'main-test-controls-token-0123456789-abcdef';
 
 afterEach(killChildren);
-const gateway = (args: string[], env: Record<string, string> = {}) => run(process.execPath, [MAIN, ...args], { env });
+const gateway = (args: string[], env: Record<string, string> = {}) => run(process.execPath, [MAIN, ...args], { env: { XDG_RUNTIME_DIR: runtime, ...env } });
 const post = (url: string, body: unknown, headers: Record<string, string> = {}) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
 
 describe('pnpm start, as a process', () => {
@@ -107,6 +112,41 @@ describe('pnpm start, as a process', () => {
     expect([(await behind.exited).code, (await direct.exited).code]).toEqual([0, 0]);
   });
 
+  it("with --test-controls, writes their token to a file only its user can read, which the banner names, prints the token nowhere, and removes the file on exit", async () => {
+    const main = gateway(['--api', 'xelion', ...CHEAP, '--test-controls', '--quiet']);
+    const listening = await main.event('listening');
+    const url = listening.url as string;
+    const path = listening.controlsTokenFile as string;
+    expect(path).toBe(join(runtime, 'loginspec', `test-controls-${new URL(url).port}.json`));
+    expect(listening.controls).toBe(`${url}/_controls`);
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+    expect(statSync(join(runtime, 'loginspec')).mode & 0o777).toBe(0o700);
+    const { origin, token } = JSON.parse(await readFile(path, 'utf8')) as { origin: string; token: string };
+    expect(origin).toBe(url);
+    // Drawn by the CSPRNG: 32 bytes, base64url.
+    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect((await fetch(`${url}/_controls`)).status).toBe(401);
+    expect((await fetch(`${url}/_controls`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+    main.child.kill('SIGTERM');
+    expect(await main.exited).toEqual({ code: 0, signal: null });
+    expect(existsSync(path)).toBe(false);
+    expect([...main.stdout, ...main.stderr].join('\n')).not.toContain(token);
+  });
+
+  it('under --test-controls, believes the X-Forwarded-For of a loopback caller only with the token: without it, or with another, the caller is its address', async () => {
+    const main = gateway(['--api', 'xelion', ...CHEAP, '--test-controls', '--attempt-limit', 'perAddress=1', '--quiet'], { LOGINSPEC_TEST_CONTROLS_TOKEN: TOKEN });
+    const url = (await main.event('listening')).url as string;
+    const wrong = (from: string, userName: string, headers: Record<string, string> = {}) => post(`${url}/xelion/api/v1/master/me/login`, { userName, password: 'wrong', userSpace: 'x' }, { 'x-forwarded-for': from, ...headers });
+    // Each names an address of its own, but each is 127.0.0.1: its one failure is spent, a second address changes nothing.
+    const bare = [(await wrong('192.0.2.1', 'mira')).status, (await wrong('192.0.2.2', 'eli')).status, (await wrong('192.0.2.3', 'dora', { 'x-test-controls-token': `${TOKEN}x` })).status];
+    expect(bare).toEqual([401, 429, 429]);
+    // With the token, the test speaks for each address: one failure each, then the limit.
+    const token = { 'x-test-controls-token': TOKEN };
+    expect([(await wrong('192.0.2.4', 'mira', token)).status, (await wrong('192.0.2.5', 'eli', token)).status, (await wrong('192.0.2.4', 'dora', token)).status]).toEqual([401, 401, 429]);
+    main.child.kill('SIGTERM');
+    expect((await main.exited).code).toBe(0);
+  });
+
   const curl = spawnSync('curl', ['--version']).status === 0;
   it.skipIf(!curl)("gives curl -H 'Origin: …' CORS headers, on the preflight too, when the origin is configured, and none otherwise", async () => {
     const origin = 'http://localhost:5173';
@@ -145,6 +185,7 @@ describe('pnpm start refusing what it is given', () => {
     [['--hash-cost', 'cheap'], {}, 'loginspec-gateway: --hash-cost: "cheap" is not a hash cost'],
     [[], { LOGINSPEC_LOG_FORMAT: 'pretty' }, 'loginspec-gateway: LOGINSPEC_LOG_FORMAT: "pretty" is not a log format (json or text)'],
     [['--verbose'], {}, "loginspec-gateway: Unknown option '--verbose'"],
+    [['--test-controls'], { LOGINSPEC_TEST_CONTROLS_TOKEN: 'hunter2' }, 'loginspec-gateway: LOGINSPEC_TEST_CONTROLS_TOKEN: a test-controls token is 32 to 512 characters'],
   ])('%j %j: a clear message, the usage, exit 2', async (args, env, message) => {
     const main = gateway(args, env);
     expect((await main.exited).code).toBe(2);
@@ -180,20 +221,32 @@ describe('pnpm start refusing what it is given', () => {
 const pnpm = spawnSync('pnpm', ['--version']).status === 0;
 describe.skipIf(!pnpm)('the last step of the start script under pnpm', () => {
   /** A package whose start script is the root's last step (the gateway), run from the repository. */
-  async function pnpmStart(): Promise<Running> {
+  async function pnpmStart(args: string[] = []): Promise<Running> {
     const { scripts } = JSON.parse(await readFile(join(repoRoot, 'package.json'), 'utf8')) as { scripts: { start: string } };
     const last = scripts.start.split('&&').at(-1)?.trim() as string;
     const dir = await mkdtemp(join(temp, 'pnpm-'));
     await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'start-step', private: true, scripts: { start: `cd '${repoRoot}' && ${last}` } }));
     // Its own process group, as a terminal's foreground job is: Ctrl-C signals the whole group.
-    return run('pnpm', ['start', '--api', 'xelion', ...FAST, '--quiet'], { cwd: dir, detached: true });
+    return run('pnpm', ['start', '--api', 'xelion', ...CHEAP, '--quiet', ...args], { cwd: dir, detached: true, env: { XDG_RUNTIME_DIR: runtime } });
   }
 
-  it('ends on Ctrl-C (SIGINT to the whole group) with exit 0, and pnpm reports no failure', async () => {
+  it('serves no test controls when told --no-test-controls', async () => {
+    const start = await pnpmStart(['--no-test-controls']);
+    const listening = await start.event('listening');
+    expect(listening.controls).toBeUndefined();
+    expect((await fetch(`${listening.url}/_controls`)).status).toBe(404);
+    start.child.kill('SIGTERM');
+    expect(await start.exited).toEqual({ code: 0, signal: null });
+  });
+
+  it('serves the test controls, ends on Ctrl-C (SIGINT to the whole group) with exit 0 and their token file removed, and pnpm reports no failure', async () => {
     const start = await pnpmStart();
-    await start.event('listening');
+    const listening = await start.event('listening');
+    expect(listening.controls).toBe(`${listening.url}/_controls`);
+    expect(existsSync(listening.controlsTokenFile as string)).toBe(true);
     process.kill(-(start.child.pid as number), 'SIGINT');
     expect(await start.exited).toEqual({ code: 0, signal: null });
+    expect(existsSync(listening.controlsTokenFile as string)).toBe(false);
     expect([...start.stdout, ...start.stderr].join('\n')).not.toMatch(/ELIFECYCLE|Command failed|ERR_PNPM/);
   });
 
