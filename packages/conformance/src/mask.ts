@@ -17,7 +17,14 @@ export function maskValue(value: unknown): unknown {
   return Object.fromEntries(Object.entries(value).map(([key, member]) => [key, SECRET.test(key) && member !== null && typeof member !== 'object' ? '***' : maskValue(member)]));
 }
 
-/** A body as text with its secrets masked: JSON by its members, a form by its fields, XML by its elements; anything else as it is. */
+/** A quoted member and its string value, as in JSON: `"password": "x"`. */
+const QUOTED_MEMBER = /("((?:[^"\\]|\\.)*)"\s*:\s*)"(?:[^"\\]|\\.)*"/g;
+
+/**
+ * A body as text with its secrets masked: JSON by its members, a form by
+ * its fields, XML by its elements; anything else (malformed JSON, say) by
+ * the quoted members it holds.
+ */
 export function maskBody(text: string): string {
   try {
     return JSON.stringify(maskValue(JSON.parse(text)));
@@ -34,10 +41,11 @@ export function maskBody(text: string): string {
       })
       .join('&');
   }
-  return text;
+  return text.replace(QUOTED_MEMBER, (whole, head: string, name: string) => (SECRET.test(name) ? `${head}"***"` : whole));
 }
 
 /** Headers as a plain object, the secret ones masked. */
-export function maskHeaders(headers: Headers): Record<string, string> {
-  return Object.fromEntries([...headers].map(([name, value]) => [name, SECRET.test(name) ? '***' : value]));
+export function maskHeaders(headers: Headers | Readonly<Record<string, string>>): Record<string, string> {
+  const entries = headers instanceof Headers ? [...headers] : Object.entries(headers);
+  return Object.fromEntries(entries.map(([name, value]) => [name, SECRET.test(name) ? '***' : value]));
 }

@@ -10,6 +10,7 @@ import { ContractRecorder, ContractViolation } from '@loginspec/contract-testkit
 import { forwardedFrom } from '@loginspec/login-kit/controls';
 import type { AnyDescription } from '@loginspec/openapi-runtime';
 import fc from 'fast-check';
+import { maskBody } from '../mask.js';
 import { apiRequestArbitrary, credentialSchemes, type GeneratedRequest, type MutationKind, printable, type RequestOptions, summarize, withCredential } from './requests.js';
 
 type Fetch = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
@@ -56,12 +57,12 @@ export interface CampaignFailure {
   operationId: string;
   kind: MutationKind;
   label: string;
-  /** The request in one line. */
+  /** The request in one line, secrets masked. */
   request: string;
   /** Undefined when no answer came (a timeout, a reset connection). */
   status: number | undefined;
   contentType: string | undefined;
-  /** The start of the answer's body. */
+  /** The start of the answer's body, secrets masked. */
   body: string;
   /** What is wrong with the answer. */
   problem: string;
@@ -228,7 +229,7 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRes
         request: `${summarize(request)} (from ${address})`,
         status: answer.status,
         contentType: answer.contentType,
-        body: printable(answer.body, 400),
+        body: printable(maskBody(answer.body), 400),
         problem: answer.problem,
         seed,
         path,
@@ -250,7 +251,7 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRes
       operationId: '?',
       kind: 'valid',
       label: 'the campaign itself failed',
-      request: details.counterexample ? printable(JSON.stringify(details.counterexample[0]?.request ?? null), 400) : '',
+      request: details.counterexample?.[0] ? summarize(details.counterexample[0].request) : '',
       status: undefined,
       contentType: undefined,
       body: '',

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { enos } from '@loginspec/enos-server';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runCampaign } from './campaign.js';
+import { formatCampaign, runCampaign } from './campaign.js';
 
 interface Answer {
   status: number;
@@ -79,6 +79,19 @@ describe('runCampaign', () => {
     const replay = await runCampaign({ description: enos, baseUrl, cases: 60, seed: failure?.seed as number, path: failure?.path, operations: LOGIN });
     expect(replay.cases).toBe(1);
     expect(replay.failures).toEqual([failure]);
+  });
+
+  it("reports a failure's request and answer with every credential masked: passwords, live tokens, a token the server echoes", async () => {
+    const echoed = JSON.stringify({ code: 31500, msg: 'x', data: { accessToken: 'ECHOED-ACCESS-TOKEN', refreshToken: 'ECHOED-REFRESH-TOKEN' } });
+    const baseUrl = await fake(() => ({ status: 500, type: 'application/json', body: echoed }));
+    const credentials = { accessToken: async () => 'LIVE-ACCESS-TOKEN-0123456789' };
+    const result = await runCampaign({ description: enos, baseUrl, cases: 60, seed: 5, operations: ['login', 'chooseOrganization'], credentials, controlsToken: 'CONTROLS-TOKEN-0123456789-abcdefghij' });
+    expect(result.failures).toHaveLength(60);
+    const report = formatCampaign(result);
+    for (const secret of ['LIVE-ACCESS-TOKEN', 'ECHOED-ACCESS-TOKEN', 'ECHOED-REFRESH-TOKEN', 'CONTROLS-TOKEN']) expect(report).not.toContain(secret);
+    expect(report).toContain('authorization: ***');
+    expect(report).toContain('"password":"***"');
+    expect(report).toContain('"accessToken":"***"');
   });
 
   it('gives up on a request after its timeout, and says so', async () => {
