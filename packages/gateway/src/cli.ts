@@ -131,7 +131,7 @@ export async function gatewayCommand({ root, docsDir, redisStores, exit = (code)
   const signals = handleSignals(logger);
   warnAboutSettings(settings, logger);
   if (settings.testControls && !isLoopback(settings.host)) {
-    logger.warn('test-controls-exposed', `Test controls are on while listening on ${settings.host}: anyone who reaches it can read the MFA codes the servers send, empty their attempt counts, move their clock and make them fail.`);
+    logger.warn('test-controls-exposed', `Test controls are on while listening on ${settings.host}: anyone who reaches it with their token can read the MFA codes the servers send, empty their attempt counts, move their clock and make them fail; the token crosses the network in clear over plain HTTP.`);
   }
   const fail = (event: string, message: string): never => {
     logger.error(event, `loginspec-gateway: ${message}`);
