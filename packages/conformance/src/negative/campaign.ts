@@ -29,6 +29,22 @@ export interface CampaignOptions {
   operations?: readonly string[];
   /** Replays one case of a report (`failure.path`) instead of the campaign: `cases` is then ignored. */
   path?: string;
+  /**
+   * Sends only what a real server keeps nothing of (`--safe`): no body is
+   * drawn from the description's examples, which hold the demo
+   * credentials, and an operation that documents a 429 (it counts its
+   * requests: an attempt or rate limit) is sent only the cases the
+   * description forbids, which a server refuses before counting them; the
+   * others are drawn but withheld. A replay of a safe run's case needs
+   * `safe` too: without the examples, a seed draws other bodies.
+   */
+  safe?: boolean;
+  /**
+   * What judges each answer, and records the coverage: the caller's (a
+   * tolerant one for a vendor's server, whose warnings the caller reports);
+   * a strict one of the campaign's own by default.
+   */
+  recorder?: ContractRecorder;
   /** Per request, answer included (5 s by default). */
   timeoutMs?: number;
   /** Stops sending once the campaign has taken this long (unbounded by default; `cases` bounds it). */
@@ -76,6 +92,8 @@ export interface CampaignResult {
   seed: number;
   /** Requests sent. */
   cases: number;
+  /** Cases drawn but not sent, under `safe`: the server could have counted them. */
+  withheld: number;
   durationMs: number;
   failures: CampaignFailure[];
   /** How many cases of each kind were sent. */
@@ -180,10 +198,12 @@ async function exchange(request: GeneratedRequest, address: string, options: { b
 export async function runCampaign(options: CampaignOptions): Promise<CampaignResult> {
   const { description, baseUrl, seed, timeoutMs = 5000, addresses = DEFAULT_ADDRESSES, controlsToken } = options;
   const api = options.api ?? description.title;
-  const recorder = new ContractRecorder(description, { basePath: new URL(baseUrl).pathname.replace(/\/$/, '') });
+  const recorder = options.recorder ?? new ContractRecorder(description, { basePath: new URL(baseUrl).pathname.replace(/\/$/, '') });
+  /** The operations that count their requests, to which `safe` sends only what the description forbids. */
+  const counting = new Set(description.operations.map((op) => op.operationId).filter((id) => description.plan(id).responseKeys.includes('429')));
   const fetch = options.fetch ?? globalThis.fetch;
   const arbitrary = fc.record({
-    request: apiRequestArbitrary(description, { ...options.generator, ...(options.operations ? { operations: options.operations } : {}) }),
+    request: apiRequestArbitrary(description, { ...options.generator, ...(options.safe ? { examples: false } : {}), ...(options.operations ? { operations: options.operations } : {}) }),
     address: fc.constantFrom(...addresses),
     // Drawn whether or not credentials are given, so that a seed draws the same requests either way.
     live: fc.boolean(),
@@ -194,11 +214,16 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRes
   // The run's index is its replay path: fast-check draws the same value for the same seed and index.
   let index = options.path === undefined ? 0 : Number(options.path.split(':')[0]);
   let sent = 0;
+  let withheld = 0;
   /** The last few requests, for a failure that is no answer at all: a connection the server closed is met by the next request sent on it. */
   const recent: string[] = [];
   const started = performance.now();
   const property = fc.asyncProperty(arbitrary, async ({ request: drawn, address, live }) => {
     const path = String(index++);
+    if (options.safe && !drawn.refuse && counting.has(drawn.operationId)) {
+      withheld++;
+      return true;
+    }
     sent++;
     let request = drawn;
     const schemes = live && options.credentials && !drawn.kind.startsWith('security-') ? credentialSchemes(description, drawn.operationId) : [];
@@ -260,7 +285,7 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRes
       path: details.counterexamplePath ?? '',
     });
   }
-  return { api, seed, cases: sent, durationMs: Math.round(performance.now() - started), failures, kinds, statuses };
+  return { api, seed, cases: sent, withheld, durationMs: Math.round(performance.now() - started), failures, kinds, statuses };
 }
 
 /** A failure in a few lines, with how to replay it. */
@@ -275,6 +300,6 @@ export function formatFailure(failure: CampaignFailure): string {
 
 /** The whole result, for a test's failure message. */
 export function formatCampaign(result: CampaignResult): string {
-  const head = `${result.api}: ${result.cases} cases (seed ${result.seed}) in ${result.durationMs} ms, ${result.failures.length} failures`;
+  const head = `${result.api}: ${result.cases} cases (seed ${result.seed}${result.withheld > 0 ? `, ${result.withheld} more withheld by safe` : ''}) in ${result.durationMs} ms, ${result.failures.length} failures`;
   return [head, ...result.failures.map(formatFailure)].join('\n');
 }

@@ -89,6 +89,8 @@ export interface RequestOptions {
   kinds?: readonly MutationKind[];
   /** How much likelier a positive case is than each mutation (3 by default). */
   positiveWeight?: number;
+  /** Whether bodies are drawn from the description's request examples too, which hold the demo credentials (true by default), or from the schemas only. */
+  examples?: boolean;
 }
 
 /** A body's size on the wire. */

@@ -120,13 +120,12 @@ function securityOf(ref: OperationRef, doc: OpenApiDocument, plan: OperationPlan
   return { schemes, anonymous: plan.security.anonymous };
 }
 
-function bodyContext(description: AnyDescription, operationId: string, plan: BodyPlan): BodyContext {
+function bodyContext(description: AnyDescription, operationId: string, plan: BodyPlan, withExamples: boolean): BodyContext {
   const doc = description.document;
   const schema = resolveRef(doc, { $ref: plan.schemaPointer }) as Schema;
   const shape = compileShape(schema, doc);
   const format = plan.codec.format;
-  const examples = description
-    .requestExamples(operationId)
+  const examples = (withExamples ? description.requestExamples(operationId) : [])
     .filter((example) => example.mediaType === plan.mediaType)
     .map((example) => (typeof example.value === 'string' && format !== 'json' ? plan.codec.decode(example.value) : example.value));
   const generated = validValue(doc, schema);
@@ -196,7 +195,7 @@ function operationContext(description: AnyDescription, operationId: string, opti
     pathParameters: parameters.filter((p) => p.value.in === 'path').map((p) => pathParameter(description, p.value, p.schemaPointer)),
     otherParameters: parameters.filter((p) => p.value.in !== 'path').map((p) => otherParameter(description, p.value, p.schemaPointer)),
     security: securityOf(ref, doc, plan),
-    bodies: used.map((body) => bodyContext(description, operationId, body)),
+    bodies: used.map((body) => bodyContext(description, operationId, body, options.examples ?? true)),
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     largestBodyBytes: options.largestBodyBytes ?? MIB,
     accept: fc.option(
@@ -213,7 +212,7 @@ const contexts = new WeakMap<AnyDescription, Map<string, OperationContext>>();
 
 /** The operation's reading, made once per description and options. */
 export function contextOf(description: AnyDescription, operationId: string, options: RequestOptions): OperationContext {
-  const key = JSON.stringify([operationId, options.mediaTypes, options.maxBodyBytes, options.largestBodyBytes]);
+  const key = JSON.stringify([operationId, options.mediaTypes, options.maxBodyBytes, options.largestBodyBytes, options.examples]);
   let byKey = contexts.get(description);
   if (!byKey) contexts.set(description, (byKey = new Map()));
   let ctx = byKey.get(key);

@@ -24,11 +24,12 @@ afterEach(async () => {
 });
 
 /** A server that claims to implement the description, and answers what `answer` says whatever it is sent (the body read to its end). */
-async function fake(answer: (method: string, url: string) => Answer): Promise<string> {
+async function fake(answer: (method: string, url: string, body: string) => Answer): Promise<string> {
   const server = createServer((req, res) => {
-    req.resume();
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
-      const { status, type, body } = answer(req.method ?? '', req.url ?? '');
+      const { status, type, body } = answer(req.method ?? '', req.url ?? '', Buffer.concat(chunks).toString('latin1'));
       res.writeHead(status, type ? { 'content-type': type } : {});
       res.end(body);
     });
@@ -92,6 +93,26 @@ describe('runCampaign', () => {
     expect(report).toContain('authorization: ***');
     expect(report).toContain('"password":"***"');
     expect(report).toContain('"accessToken":"***"');
+  });
+
+  it('under safe, sends an operation that counts requests (it documents a 429) only what the description forbids, and never the demo credentials', async () => {
+    const { password } = enos.requestExample<{ password: string }>('login');
+    const refusal = { status: 400, type: 'application/json', body: JSON.stringify(enos.errors('login').answer(31400).body) };
+    const send = async (safe: boolean) => {
+      const bodies: string[] = [];
+      const baseUrl = await fake((_, __, body) => (bodies.push(body), refusal));
+      return { bodies, result: await runCampaign({ description: enos, baseUrl, cases: 120, seed: 3, operations: LOGIN, safe }) };
+    };
+    const unsafe = await send(false);
+    expect(unsafe.result).toMatchObject({ cases: 120, withheld: 0, failures: [] });
+    expect(unsafe.bodies.some((body) => body.includes(password))).toBe(true);
+    const { bodies, result } = await send(true);
+    expect(result.failures).toEqual([]);
+    expect(result.withheld).toBeGreaterThan(0);
+    expect(result.cases + result.withheld).toBe(120);
+    expect(result.kinds.valid).toBeUndefined();
+    expect(bodies).toHaveLength(result.cases);
+    expect(bodies.filter((body) => body.includes(password))).toEqual([]);
   });
 
   it('gives up on a request after its timeout, and says so', async () => {
