@@ -1,5 +1,6 @@
 import type { ContractRecorder, ScenarioContext, ScenarioNeed } from '@loginspec/contract-testkit';
 import type { RemoteControls } from './remote-controls.js';
+import type { OpenSessions } from './sessions.js';
 
 type Fetch = ScenarioContext<unknown>['fetch'];
 
@@ -8,9 +9,26 @@ type Fetch = ScenarioContext<unknown>['fetch'];
  * the recorder, and, where the server has test controls, the clock, inbox,
  * faults and client addresses it declared it needs. A move of the clock is
  * sent before the scenario's next request, so that the clock keeps the
- * synchronous shape the scenarios use in process.
+ * synchronous shape the scenarios use in process. Given `sessions`, the
+ * sessions the scenario opens are closed when it is done.
  */
-export async function remoteContext<Demo>(api: string, baseUrl: string, demo: Demo, recorder: ContractRecorder, needs: readonly ScenarioNeed[], controls?: RemoteControls): Promise<{ context: ScenarioContext<Demo>; done: () => Promise<void> }> {
+export async function remoteContext<Demo>({
+  api,
+  baseUrl,
+  demo,
+  recorder,
+  needs,
+  controls,
+  sessions,
+}: {
+  api: string;
+  baseUrl: string;
+  demo: Demo;
+  recorder: ContractRecorder;
+  needs: readonly ScenarioNeed[];
+  controls?: RemoteControls;
+  sessions?: OpenSessions;
+}): Promise<{ context: ScenarioContext<Demo>; done: () => Promise<void> }> {
   let pending: Promise<unknown> = Promise.resolve();
   /** A control that failed unawaited (a move of the clock): the scenario's next request reports it. */
   let broken: unknown;
@@ -21,6 +39,7 @@ export async function remoteContext<Demo>(api: string, baseUrl: string, demo: De
     });
     return next;
   };
+  const watched = sessions ? sessions.watch(recorder.fetch) : recorder.fetch;
   const ordered =
     (fetch: Fetch): Fetch =>
     async (input, init) => {
@@ -30,14 +49,15 @@ export async function remoteContext<Demo>(api: string, baseUrl: string, demo: De
     };
   const context: ScenarioContext<Demo> = {
     baseUrl,
-    fetch: ordered(recorder.fetch),
+    fetch: ordered(watched),
     send: async (request) => {
       await pending;
       return recorder.send(request);
     },
     demo,
   };
-  if (!controls) return { context, done: async () => {} };
+  const closeSessions = async () => sessions?.close();
+  if (!controls) return { context, done: closeSessions };
 
   const wanted = new Set(needs);
   let frozen = false;
@@ -60,7 +80,7 @@ export async function remoteContext<Demo>(api: string, baseUrl: string, demo: De
       ordered((input, init) => {
         const request = new Request(input, init);
         for (const [name, value] of Object.entries(controls.from(address))) request.headers.set(name, value);
-        return recorder.fetch(request);
+        return watched(request);
       });
   }
   return {
@@ -68,6 +88,7 @@ export async function remoteContext<Demo>(api: string, baseUrl: string, demo: De
     async done() {
       await pending;
       if (frozen) await controls.clock('thaw');
+      await closeSessions();
     },
   };
 }

@@ -9,9 +9,11 @@
 import type { AnyDescription } from '@loginspec/openapi-runtime';
 
 type Providers = Record<string, () => Promise<string>>;
+/** The credential an answer's body carries, if any. */
+type Pick = (body: any) => unknown;
 
 /** Logs the demo account in with the `seed` request example of `login` (as JSON) and answers the token `pick` finds in the answer. */
-async function logIn(baseUrl: string, description: AnyDescription, pick: (body: any) => unknown, change: (seed: any) => unknown = (seed) => seed, headers: Record<string, string> = {}): Promise<string> {
+async function logIn(baseUrl: string, description: AnyDescription, pick: Pick, change: (seed: any) => unknown = (seed) => seed, headers: Record<string, string> = {}): Promise<string> {
   const seed = description.requestExample('login', 'seed', 'application/json');
   const res = await fetch(`${baseUrl}${description.examplePath('login')}`, {
     method: 'POST',
@@ -25,10 +27,22 @@ async function logIn(baseUrl: string, description: AnyDescription, pick: (body: 
   return token;
 }
 
+const dataAccessToken: Pick = (body) => body?.data?.accessToken;
+const aktionToken: Pick = (body) => body?.Token;
+const xelionSession: Pick = (body) => body?.authentication;
+
+/** Where an API's login answer (or any other answer that opens a session) carries the credential of each security scheme. */
+export const SESSION_CREDENTIALS: Readonly<Record<string, Readonly<Record<string, Pick>>>> = {
+  enos: { accessToken: dataAccessToken },
+  aktion: { token: aktionToken },
+  edr: { accessToken: dataAccessToken },
+  xelion: { xelionSession },
+};
+
 const BY_API: Record<string, (baseUrl: string, description: AnyDescription) => Providers> = {
-  enos: (baseUrl, description) => ({ accessToken: () => logIn(baseUrl, description, (body) => body.data?.accessToken) }),
-  aktion: (baseUrl, description) => ({ token: () => logIn(baseUrl, description, (body) => body.Token) }),
-  edr: (baseUrl, description) => ({ accessToken: () => logIn(baseUrl, description, (body) => body.data?.accessToken) }),
+  enos: (baseUrl, description) => ({ accessToken: () => logIn(baseUrl, description, dataAccessToken) }),
+  aktion: (baseUrl, description) => ({ token: () => logIn(baseUrl, description, aktionToken) }),
+  edr: (baseUrl, description) => ({ accessToken: () => logIn(baseUrl, description, dataAccessToken) }),
   xelion: (baseUrl, description) => {
     // One session at a time: each login ends the one before (the vendor's rule for a login that carries a token), in a user space of its own.
     let previous: string | undefined;
@@ -36,7 +50,7 @@ const BY_API: Record<string, (baseUrl: string, description: AnyDescription) => P
     return {
       xelionSession: async () => {
         const headers: Record<string, string> = previous ? { authorization: `xelion ${previous}` } : {};
-        previous = await logIn(baseUrl, description, (body) => body.authentication, (seed) => ({ ...seed, userSpace: `campaign-${++count}` }), headers);
+        previous = await logIn(baseUrl, description, xelionSession, (seed) => ({ ...seed, userSpace: `campaign-${++count}` }), headers);
         return previous;
       },
     };
