@@ -1,6 +1,6 @@
 /**
- * The negative campaign as the conformance CLI runs it (`--cases`, `--seed`),
- * against whichever API and base URL it is pointed at.
+ * The negative campaign as the conformance CLI runs it (`--cases`, `--seed`,
+ * `--path`), against whichever API and base URL it is pointed at.
  *
  * @module
  */
@@ -12,9 +12,11 @@ export interface NegativeCampaignOptions {
   cases: number;
   /** A fixed seed replays a run; a fresh one is drawn otherwise, and reported. */
   seed?: number;
+  /** Replays only the case of a failure (its `path`), of the run that drew `seed`. */
+  path?: string;
 }
 
-export function negativeCampaign({ cases, seed = Math.floor(Math.random() * 2 ** 31) }: NegativeCampaignOptions): NegativeCampaign {
+export function negativeCampaign({ cases, seed = Math.floor(Math.random() * 2 ** 31), path }: NegativeCampaignOptions): NegativeCampaign {
   return async ({ suite, baseUrl, recorder, safe, controlsToken }) => {
     const result = await runCampaign({
       description: suite.description,
@@ -25,9 +27,10 @@ export function negativeCampaign({ cases, seed = Math.floor(Math.random() * 2 **
       safe,
       // The caller's recorder judges each answer (tolerantly against a vendor's server) and counts it in the coverage.
       recorder,
+      ...(path === undefined ? {} : { path }),
       ...(controlsToken ? { controlsToken } : {}),
     });
-    const name = `${result.cases} schema-derived requests, valid and mutated (seed ${seed})`;
+    const name = path === undefined ? `${result.cases} schema-derived requests, valid and mutated (seed ${seed})` : `the schema-derived request of seed ${seed} at path ${path}, replayed`;
     const withheld = result.withheld === 0 ? [] : [{ name: `${result.withheld} more schema-derived requests (seed ${seed})`, outcome: 'skipped' as const, reason: 'they reach an operation that counts requests (it documents a 429) (--safe)' }];
     return [result.failures.length === 0 ? { name, outcome: 'passed' } : { name, outcome: 'failed', error: formatCampaign(result) }, ...withheld];
   };

@@ -83,7 +83,7 @@ export interface CampaignFailure {
   /** What is wrong with the answer. */
   problem: string;
   seed: number;
-  /** fast-check's replay path: `runCampaign({ …, seed, path })` or `fc.assert(…, { seed, path })` sends this case again. */
+  /** fast-check's replay path: `--seed S --path P` of `pnpm conformance`, `runCampaign({ …, seed, path })` or `fc.assert(…, { seed, path })` sends this case again. */
   path: string;
 }
 
@@ -294,7 +294,7 @@ export function formatFailure(failure: CampaignFailure): string {
     failure.status === undefined ? `${failure.label}: ${failure.problem}` : `${failure.label} → ${failure.status}${failure.contentType ? ` (${failure.contentType})` : ''}: ${failure.problem}`,
     `  request: ${failure.request}`,
     `  answer:  ${failure.body}`,
-    `  replay:  runCampaign({ …, seed: ${failure.seed}, path: '${failure.path}' })`,
+    `  replay:  --seed ${failure.seed} --path ${failure.path} (pnpm conformance), runCampaign({ …, seed: ${failure.seed}, path: '${failure.path}' })`,
   ].join('\n');
 }
 
