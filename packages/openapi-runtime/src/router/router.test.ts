@@ -1,4 +1,5 @@
 import type { OpenApiDocument } from '@loginspec/codec';
+import { request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
@@ -258,6 +259,19 @@ describe('operationRouter: answers', () => {
     for (const method of ['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']) {
       const res = await app.request('/items', { method });
       expect([method, res.status, res.headers.get('allow'), await res.text()]).toEqual([method, 405, 'POST', '']);
+    }
+    // Fetch refuses to build a TRACE request in process; over HTTP, Node hands it on.
+    const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 });
+    await new Promise((resolve) => server.once('listening', resolve));
+    try {
+      const status = await new Promise<[number | undefined, string | undefined]>((resolve, reject) => {
+        request({ host: '127.0.0.1', port: (server.address() as AddressInfo).port, path: '/items', method: 'TRACE' }, (res) => (res.resume(), resolve([res.statusCode, res.headers.allow])))
+          .on('error', reject)
+          .end();
+      });
+      expect(status).toEqual([405, 'POST']);
+    } finally {
+      server.close();
     }
     expect(seen).toEqual([]);
     expect((await app.request('/nowhere', { method: 'GET' })).status).toBe(404);

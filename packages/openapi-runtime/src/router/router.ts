@@ -148,8 +148,13 @@ export function operationRouter<Ops, Principals = Record<string, never>>(app: Ho
 /** Hono's spelling of a path template: `/api/v1/{tenant}/me/login` → `/api/v1/:tenant/me/login`. */
 const honoPath = (template: string) => template.replace(/\{([^}]+)\}/g, ':$1');
 
-/** The methods a path may be asked with; HEAD is answered by a GET route (Hono runs it and drops the body). */
-const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
+/**
+ * The methods of HTTP (RFC 9110 §9, and PATCH) a path may be asked with;
+ * HEAD is answered by a GET route (Hono runs it and drops the body), and
+ * CONNECT never reaches an app. Other methods (WebDAV's) are unknown to the
+ * path, and get the app's 404.
+ */
+const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'TRACE'];
 
 /**
  * A documented path asked with a method it does not document is answered
