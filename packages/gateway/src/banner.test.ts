@@ -45,7 +45,7 @@ describe('banner', () => {
     const text = banner('http://127.0.0.1:4010', [demo], { accounts: seeded, accountsFile: 'ci/accounts.json', controlsTokenFile: '/run/user/1000/loginspec/test-controls-4010.json' });
     expect(text.split('\n').slice(2, 5)).toEqual([
       '  docs     http://127.0.0.1:4010/docs/',
-      '  controls http://127.0.0.1:4010/_controls  (test controls, on by --test-controls: clock, inbox, reset, faults; for test runs only)',
+      '  controls http://127.0.0.1:4010/_controls  (test controls: clock, inbox, reset, faults; for test runs only; off with --no-test-controls)',
       '           token in /run/user/1000/loginspec/test-controls-4010.json  (Authorization: Bearer …; pnpm conformance reads it there)',
     ]);
     expect(text).toContain('           demo accounts: none (dropped by the accounts file)\n           accounts from ci/accounts.json: ci-bot\n');

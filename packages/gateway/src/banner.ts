@@ -18,7 +18,7 @@ export function servedApis(origin: string, servers: readonly ReferenceServer[], 
 export function gatewayLines(origin: string, { controlsTokenFile }: BannerOptions = {}): string[] {
   const lines = [`  docs     ${origin}/docs/`];
   if (controlsTokenFile) {
-    lines.push(`  controls ${origin}/_controls  (test controls, on by --test-controls: clock, inbox, reset, faults; for test runs only)`);
+    lines.push(`  controls ${origin}/_controls  (test controls: clock, inbox, reset, faults; for test runs only; off with --no-test-controls)`);
     lines.push(`           token in ${controlsTokenFile}  (Authorization: Bearer …; pnpm conformance reads it there)`);
   }
   return lines;
