@@ -61,9 +61,10 @@ export function createControlsApp(harness: TestHarness): Hono {
   route('moveClock', {
     reject: reject('moveClock'),
     handle({ body }) {
-      const { action, ms } = body as { action: 'freeze' | 'advance' | 'thaw'; ms?: number };
+      const { action, ms } = body as { action: 'freeze' | 'advance' | 'thaw' | 'reset'; ms?: number };
       if (action === 'freeze') harness.clock.freeze();
       else if (action === 'thaw') harness.clock.thaw();
+      else if (action === 'reset') harness.clock.reset();
       else if (ms === undefined) return errors('moveClock').answer('invalid-request', { body: { message: 'advance needs ms' } });
       else harness.clock.advance(ms);
       return { status: 200, body: clockState() };

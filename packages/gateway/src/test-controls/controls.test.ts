@@ -48,13 +48,18 @@ describe('the test controls of pnpm start', () => {
     expect(state.apis.xelion?.stores).toContain('xelion:sessions');
   });
 
-  it('freezes the one clock, moves it forward only, and lets it run on', async () => {
+  it('freezes the one clock, moves it forward only, lets it run on, and puts it back on the system time', async () => {
     const frozen = (await (await control('/clock', { action: 'freeze' })).json()) as { now: number; frozen: boolean };
     expect(frozen.frozen).toBe(true);
     expect(await (await control('/clock', { action: 'advance', ms: 20_000 })).json()).toEqual({ now: frozen.now + 20_000, frozen: true });
     expect((await control('/clock', { action: 'advance', ms: -1 })).status).toBe(400);
     expect((await control('/clock', { action: 'advance' })).status).toBe(400);
-    expect((await (await control('/clock', { action: 'thaw' })).json()) as { frozen: boolean }).toMatchObject({ frozen: false });
+    const thawed = (await (await control('/clock', { action: 'thaw' })).json()) as { now: number; frozen: boolean };
+    expect(thawed.frozen).toBe(false);
+    expect(thawed.now - Date.now()).toBeGreaterThan(19_000);
+    const reset = (await (await control('/clock', { action: 'reset' })).json()) as { now: number; frozen: boolean };
+    expect(reset.frozen).toBe(false);
+    expect(Math.abs(reset.now - Date.now())).toBeLessThan(1000);
   });
 
   it('makes an API fail as asked, once, and no other API', async () => {

@@ -3,7 +3,8 @@ import type { Clock } from '../clock.js';
 /**
  * A clock a test harness can stop and move: it follows the system's time
  * until frozen, so that a server people use still tells the time, and a
- * conformance run can make 20-second tokens expire without waiting.
+ * conformance run can make 20-second tokens expire without waiting; a run
+ * that is done puts it back on the system's time.
  */
 export class ControlledClock implements Clock {
   #offset = 0;
@@ -33,6 +34,17 @@ export class ControlledClock implements Clock {
   thaw(): void {
     if (this.#frozenAt === undefined) return;
     this.#offset = this.#frozenAt - Date.now();
+    this.#frozenAt = undefined;
+  }
+
+  /**
+   * Puts the clock back on the system's time, running: the one move back,
+   * for a test run that is done. What the servers keep from the time it was
+   * ahead (a session opened then) lives that much longer: empty their
+   * stores too.
+   */
+  reset(): void {
+    this.#offset = 0;
     this.#frozenAt = undefined;
   }
 }

@@ -73,4 +73,13 @@ describe('ControlledClock', () => {
     expect(clock.now()).toBeGreaterThanOrEqual(frozen + 20_000);
     expect(() => clock.advance(-1)).toThrow('forward');
   });
+
+  it('goes back to the system time, running, on reset, from ahead and frozen alike', () => {
+    const clock = new ControlledClock();
+    clock.advance(10 * 365 * 24 * 3_600_000);
+    clock.freeze();
+    clock.reset();
+    expect(clock.frozen).toBe(false);
+    expect(Math.abs(clock.now() - Date.now())).toBeLessThan(1000);
+  });
 });
