@@ -53,7 +53,11 @@ ${CONTROLS_TOKEN_ENV} gives one. With the controls every case runs:
 clock moves, MFA codes read, faults injected, several client addresses,
 state reset between cases. Without them (any other server, or no token),
 cases that need them are skipped, each saying why and how to give the token.
-Exit status: 0 passed, 1 failed, 2 usage error.`;
+However the run ends (passed, failed or stopped), it leaves a server whose
+controls it used as it found it: the clock back on the system's time, each
+API it ran emptied. Ctrl-C (or SIGTERM) stops the run once the case under
+way has ended, and the server is left so; a second Ctrl-C stops it at once.
+Exit status: 0 passed, 1 failed, 2 usage error, 130 stopped.`;
 
 /** The command's options, as `parseArgs` reads them; `USAGE` documents each. */
 export const OPTIONS = {
@@ -78,6 +82,8 @@ export interface CommandIo {
   /** Progress and errors. */
   err: (text: string) => void;
   env: Readonly<Record<string, string | undefined>>;
+  /** Stops the run (Ctrl-C): the command then exits 130. */
+  signal?: AbortSignal;
 }
 
 /** A command line that cannot run: its message, printed above the usage, and exit status 2. */
@@ -87,18 +93,22 @@ function usage(message: string): never {
   throw new UsageError(message);
 }
 
-/** `pnpm conformance` with its arguments: its exit status, 0 passed, 1 failed, 2 usage error. */
+/** `pnpm conformance` with its arguments: its exit status, 0 passed, 1 failed, 2 usage error, 130 stopped. */
 export async function main(argv: readonly string[], io: CommandIo): Promise<number> {
   try {
     return await command(argv, io);
   } catch (err) {
+    if (io.signal?.aborted) {
+      io.err('conformance: stopped before the run was done');
+      return 130;
+    }
     // A run that cannot start (an API not named, suites not built) is a usage error too.
     io.err(`conformance: ${(err as Error).message}${err instanceof UsageError ? `\n\n${USAGE}` : ''}`);
     return 2;
   }
 }
 
-async function command(argv: readonly string[], { out, err, env }: CommandIo): Promise<number> {
+async function command(argv: readonly string[], { out, err, env, signal }: CommandIo): Promise<number> {
   let args;
   try {
     args = parseArgs({ args: [...argv], options: OPTIONS }).values;
@@ -150,6 +160,7 @@ async function command(argv: readonly string[], { out, err, env }: CommandIo): P
     controlsToken: args['controls-token'] || env[CONTROLS_TOKEN_ENV] || undefined,
     minCoverage,
     progress: args.quiet ? undefined : err,
+    signal,
   });
   for (const apiReport of report.apis) out(`\n${renderApi(apiReport, minCoverage)}`);
   out(`\n${renderSummary(report)}`);

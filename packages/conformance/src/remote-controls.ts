@@ -61,8 +61,19 @@ export class RemoteControls {
     await this.#post(`/apis/${api}/reset`);
   }
 
-  async clock(action: 'freeze' | 'thaw' | 'advance', ms?: number): Promise<number> {
+  async clock(action: 'freeze' | 'thaw' | 'advance' | 'reset', ms?: number): Promise<number> {
     return ((await (await this.#post('/clock', { action, ...(ms === undefined ? {} : { ms }) })).json()) as { now: number }).now;
+  }
+
+  /**
+   * Leaves the server as a run found it, as far as the controls reach: the
+   * clock back on the system's time, running, and each of `apis` emptied
+   * (what a run leaves in them, its sessions and attempt counts, would meet
+   * the next user; what was there before, its first case emptied).
+   */
+  async restore(apis: readonly string[]): Promise<void> {
+    await this.clock('reset');
+    for (const api of apis) await this.reset(api);
   }
 
   async inject(api: string, fault: FaultRequest): Promise<void> {

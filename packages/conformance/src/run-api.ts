@@ -43,6 +43,8 @@ export type NegativeCampaign = (target: {
   safe: boolean;
   /** The test controls' token, sent with X-Forwarded-For, where the server has them. */
   controlsToken?: string;
+  /** Send no more requests once it is aborted (the run is interrupted). */
+  signal?: AbortSignal;
 }) => Promise<Omit<CaseResult, 'kind' | 'ms'>[]>;
 
 export interface ApiRunOptions {
@@ -59,6 +61,8 @@ export interface ApiRunOptions {
   demo?: unknown;
   negative?: NegativeCampaign;
   progress?: (line: string) => void;
+  /** Stops before the next case once aborted, rejecting with its reason; the case under way ends first (its sessions logged out, its clock thawed). */
+  signal?: AbortSignal;
 }
 
 const NEED_WORDS = { clock: "move the server's clock", inbox: 'read what the server delivers', faults: 'make the server fail', addresses: 'speak from several client addresses' } as const;
@@ -74,7 +78,7 @@ const MARKS = { passed: '✓', failed: '✗', skipped: '-' } as const;
  * of this project's own answers, which the server gives otherwise, is a
  * warning.
  */
-export async function runApi({ suite, baseUrl, controls, missingControls = NO_CONTROLS, safe = false, vendor = false, demo = suite.demo, negative, progress = () => {} }: ApiRunOptions): Promise<ApiReport> {
+export async function runApi({ suite, baseUrl, controls, missingControls = NO_CONTROLS, safe = false, vendor = false, demo = suite.demo, negative, progress = () => {}, signal }: ApiRunOptions): Promise<ApiReport> {
   const log = new ExchangeLog();
   const basePath = new URL(baseUrl).pathname.replace(/\/$/, '');
   const recorder = new ContractRecorder(suite.description, { basePath, tolerateExtraMembers: vendor, fetch: log.wrap((request) => globalThis.fetch(request)) });
@@ -88,6 +92,7 @@ export async function runApi({ suite, baseUrl, controls, missingControls = NO_CO
     progress(`  ${MARKS[result.outcome]} ${result.name}${result.reason ? ` (skipped: ${result.reason})` : ''}`);
   };
   const run = async (kind: CaseResult['kind'], name: string, skip: string | undefined, body: () => Promise<void>) => {
+    signal?.throwIfAborted();
     const started = performance.now();
     const ms = () => Math.round(performance.now() - started);
     if (skip) return record({ kind, name, outcome: 'skipped', reason: skip, ms: 0 });
@@ -138,7 +143,7 @@ export async function runApi({ suite, baseUrl, controls, missingControls = NO_CO
   if (negative) {
     const started = performance.now();
     if (reference) await reference.reset(suite.api);
-    const results = await negative({ suite, baseUrl, recorder, safe, ...(reference?.token ? { controlsToken: reference.token } : {}) });
+    const results = await negative({ suite, baseUrl, recorder, safe, ...(reference?.token ? { controlsToken: reference.token } : {}), ...(signal ? { signal } : {}) });
     const ms = Math.round(performance.now() - started);
     for (const result of results) record({ kind: 'negative', ...result, ms: result.outcome === 'skipped' ? 0 : ms });
   }

@@ -21,10 +21,17 @@ export interface ConformanceOptions {
   /** Coverage below this percentage fails the run (0 by default: a server without test controls cannot show its 500s). */
   minCoverage?: number;
   progress?: (line: string) => void;
+  /** Stops the run before its next case (the CLI's Ctrl-C): it rejects with the signal's reason, once the server is left as found. */
+  signal?: AbortSignal;
 }
 
-/** Runs the suite of one API or of all against a server, and judges the whole. */
-export async function runConformance({ root, api, baseUrl, safe, vendor, demos = {}, negative, controlsToken, minCoverage = 0, progress = () => {} }: ConformanceOptions): Promise<ConformanceReport> {
+/**
+ * Runs the suite of one API or of all against a server, and judges the
+ * whole. Where it used the server's test controls, it leaves the server as
+ * it found it however the run ends: the clock back on the system's time,
+ * and each API it ran emptied.
+ */
+export async function runConformance({ root, api, baseUrl, safe, vendor, demos = {}, negative, controlsToken, minCoverage = 0, progress = () => {}, signal }: ConformanceOptions): Promise<ConformanceReport> {
   const suites = await loadSuites(root);
   const chosen = api === 'all' ? suites : suites.filter((s) => s.api === api);
   if (chosen.length === 0) throw new Error(`no API is named "${api}": ${suites.map((s) => s.api).join(', ')}, or all`);
@@ -32,10 +39,23 @@ export async function runConformance({ root, api, baseUrl, safe, vendor, demos =
   const { controls, missing } = await RemoteControls.find(new URL(base).origin, controlsToken);
   progress(`test controls: ${controls ? `found at ${controls.origin}/_controls` : `none, cases that need them are skipped (${missing})`}`);
   const apis: ApiReport[] = [];
-  for (const suite of chosen) {
-    const apiBase = api === 'all' ? `${base}/${suite.api}` : base;
-    progress(`${suite.api}: ${apiBase}`);
-    apis.push(await runApi({ suite, baseUrl: apiBase, controls, missingControls: missing, safe, vendor, demo: demos[suite.api] ?? suite.demo, negative, progress }));
+  /** The APIs run through the controls: their state, and the clock, are the run's to put back. */
+  const used: string[] = [];
+  try {
+    for (const suite of chosen) {
+      signal?.throwIfAborted();
+      const apiBase = api === 'all' ? `${base}/${suite.api}` : base;
+      progress(`${suite.api}: ${apiBase}`);
+      if (controls?.serves(suite.api)) used.push(suite.api);
+      apis.push(await runApi({ suite, baseUrl: apiBase, controls, missingControls: missing, safe, vendor, demo: demos[suite.api] ?? suite.demo, negative, progress, signal }));
+    }
+    signal?.throwIfAborted();
+  } finally {
+    // Passed, failed or interrupted: whoever uses the server next meets neither the run's clock nor its sessions.
+    if (controls && used.length > 0) {
+      await controls.restore(used);
+      progress(`test controls: the server left as found: the clock on the system's time, ${used.join(', ')} emptied`);
+    }
   }
   const passed = apis.every((a) => a.cases.every((c) => c.outcome !== 'failed') && coveredPercent(a.coverage) >= minCoverage);
   return { apis, passed, minCoverage };

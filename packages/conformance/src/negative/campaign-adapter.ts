@@ -17,7 +17,7 @@ export interface NegativeCampaignOptions {
 }
 
 export function negativeCampaign({ cases, seed = Math.floor(Math.random() * 2 ** 31), path }: NegativeCampaignOptions): NegativeCampaign {
-  return async ({ suite, baseUrl, recorder, safe, controlsToken }) => {
+  return async ({ suite, baseUrl, recorder, safe, controlsToken, signal }) => {
     const result = await runCampaign({
       description: suite.description,
       api: suite.api,
@@ -29,6 +29,7 @@ export function negativeCampaign({ cases, seed = Math.floor(Math.random() * 2 **
       recorder,
       ...(path === undefined ? {} : { path }),
       ...(controlsToken ? { controlsToken } : {}),
+      ...(signal ? { signal } : {}),
     });
     const name = path === undefined ? `${result.cases} schema-derived requests, valid and mutated (seed ${seed})` : `the schema-derived request of seed ${seed} at path ${path}, replayed`;
     const withheld = result.withheld === 0 ? [] : [{ name: `${result.withheld} more schema-derived requests (seed ${seed})`, outcome: 'skipped' as const, reason: 'they reach an operation that counts requests (it documents a 429) (--safe)' }];

@@ -49,6 +49,8 @@ export interface CampaignOptions {
   timeoutMs?: number;
   /** Stops sending once the campaign has taken this long (unbounded by default; `cases` bounds it). */
   maxDurationMs?: number;
+  /** Stops sending once aborted (the conformance run is interrupted): the cases left are neither sent nor counted. */
+  signal?: AbortSignal;
   /**
    * Client addresses to speak from (`X-Forwarded-For`, which the server
    * must trust from the tester), so that per-address attempt limits do not
@@ -219,6 +221,7 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRes
   const recent: string[] = [];
   const started = performance.now();
   const property = fc.asyncProperty(arbitrary, async ({ request: drawn, address, live }) => {
+    if (options.signal?.aborted) return true;
     const path = String(index++);
     if (options.safe && !drawn.refuse && counting.has(drawn.operationId)) {
       withheld++;
