@@ -8,7 +8,11 @@
  * controls on, every API's state emptied before each sample. A README that
  * appears later is picked up by its path alone.
  */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { type RunningGateway, startGateway } from '@loginspec/gateway';
+import { CONTROLS_TOKEN_ENV, writeControlsToken } from '@loginspec/login-kit/controls';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { repoRoot, siteDir } from './paths.js';
 import { type CodeBlock, collectDocBlocks, createSampleWorkspace, runShell, runTypeScript, type SampleWorkspace, typecheckSamples } from './samples/index.js';
@@ -17,9 +21,15 @@ const docs = await collectDocBlocks(repoRoot);
 const blocks = docs.flatMap((d) => d.blocks);
 const typescript = blocks.filter((b) => b.mode === 'run' || b.mode === 'typecheck');
 
-/** The test controls' token: the samples that use the controls read it as a reader's own `pnpm start` would be given it (LOGINSPEC_TEST_CONTROLS_TOKEN). */
+/**
+ * The test controls' token: the samples that use the controls find it as
+ * under a reader's plain `pnpm start`, in the file it writes for its origin
+ * (in a runtime directory of the test's own), the variable unset.
+ */
 const TOKEN = 'docs-samples-test-controls-token-0123456789';
-vi.stubEnv('LOGINSPEC_TEST_CONTROLS_TOKEN', TOKEN);
+const runtime = await mkdtemp(join(tmpdir(), 'loginspec-samples-runtime-'));
+vi.stubEnv('XDG_RUNTIME_DIR', runtime);
+vi.stubEnv(CONTROLS_TOKEN_ENV, undefined);
 
 let gateway: RunningGateway | undefined;
 let origin: string;
@@ -33,12 +43,14 @@ beforeAll(async () => {
   ]);
   [gateway, workspace] = await started;
   origin = `http://127.0.0.1:${gateway.port}`;
+  writeControlsToken(origin, TOKEN);
   typeErrors = await typecheckSamples(workspace, typescript);
 }, 90_000);
 
 afterAll(async () => {
   await gateway?.close();
   await workspace?.dispose();
+  await rm(runtime, { recursive: true, force: true });
 });
 
 // Each sample meets the servers fresh: no session, token, lock or moved clock left by the one before.
