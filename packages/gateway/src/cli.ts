@@ -23,6 +23,7 @@ import {
   storesLine,
   UsageError,
   usage,
+  usageErrorText,
   warnAboutSettings,
 } from '@loginspec/login-kit/serve';
 import { CONTROLS_TOKEN_ENV, checkControlsToken, newControlsToken, writeControlsToken } from '@loginspec/login-kit/controls';
@@ -108,7 +109,7 @@ export interface GatewayCommandOptions extends SharedStoresLoader {
  */
 export async function gatewayCommand({ root, docsDir, redisStores, exit = (code) => process.exit(code) }: GatewayCommandOptions, io: CommandIo = processIo()): Promise<RunningGateway> {
   const refuse = (message: string): never => {
-    io.stderr(`loginspec-gateway: ${message}\n\n${USAGE}`);
+    io.stderr(usageErrorText('loginspec-gateway', message));
     return exit(2);
   };
   let settings: GatewaySettings;

@@ -12,7 +12,7 @@ import { cors } from './cors.js';
 import { describeHashCost, hashCostWarning } from './hash-cost.js';
 import { type ConnectionLimits, type Listening, listen } from './listen.js';
 import { accessLog, createLogger, type Logger } from './log.js';
-import { HELP_OPTION, readOptions, SERVE_OPTIONS, type ServeSettings, serveSettings, UsageError, usage } from './settings.js';
+import { HELP_OPTION, readOptions, SERVE_OPTIONS, type ServeSettings, serveSettings, UsageError, usage, usageErrorText } from './settings.js';
 import { type ConnectApiStores, connectEach, maskRedisUrl, redactRedisUrl, redisConnector, type SharedStores, type SharedStoresModule } from './shared-stores.js';
 import { handleSignals } from './signals.js';
 
@@ -169,7 +169,7 @@ export async function serverCommand(
     if (settings.redisUrl !== undefined && !redisStores) throw new UsageError(`${options.source['redis-url']}: this command cannot keep its state in Redis`);
   } catch (err) {
     if (!(err instanceof UsageError)) throw err;
-    io.stderr(`${bin}: ${err.message}\n\n${text}`);
+    io.stderr(usageErrorText(bin, err.message));
     return exit(2);
   }
   const logger = createLogger({ format: settings.logFormat, stdout: io.stdout, stderr: io.stderr });

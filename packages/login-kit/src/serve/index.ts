@@ -15,6 +15,6 @@ export { cors, type CorsOptions, parseOrigins } from './cors.js';
 export { describeHashCost, HASH_COST_PRESETS, hashCostWarning, meetsOwasp, parseHashCost } from './hash-cost.js';
 export { type ConnectionLimits, type Listening, listen } from './listen.js';
 export { type AccessEntry, accessLog, createLogger, defaultLogFormat, formatAccess, LOG_FORMATS, type LogFormat, type Logger, type LoggerOptions } from './log.js';
-export { HELP_OPTION, type OptionSpec, type OptionValues, type ReadOptions, readOptions, SERVE_OPTIONS, type ServeSettings, serveSettings, UsageError, usage } from './settings.js';
+export { HELP_OPTION, type OptionSpec, type OptionValues, type ReadOptions, readOptions, SERVE_OPTIONS, type ServeSettings, serveSettings, UsageError, usage, usageErrorText } from './settings.js';
 export { CONNECT_WITHIN_MS, type ConnectApiStores, connectEach, maskRedisUrl, parseRedisUrl, redactRedisUrl, redisConnector, type SharedStores, type SharedStoresModule, sharedNamespace } from './shared-stores.js';
 export { handleSignals, type Serving, type SignalHandling } from './signals.js';

@@ -25,9 +25,14 @@ export interface OptionSpec {
   help: string;
 }
 
-/** A flag or its variable that cannot be read: the command prints it with the usage and exits 2. */
+/** A flag or its variable that cannot be read: the command prints it (`usageErrorText`) and exits 2. */
 export class UsageError extends Error {
   override readonly name = 'UsageError';
+}
+
+/** What a command prints for a usage error: the error, and where to find the options (the whole usage would bury the one line that matters). */
+export function usageErrorText(bin: string, message: string): string {
+  return `${bin}: ${message}\nRun with --help for the options.`;
 }
 
 /** The settings every reference-server command takes (`pnpm start`, and each server package's own command). */
