@@ -5,9 +5,9 @@
  * (which may count an entry until the end of its second) are exact too.
  */
 import { ManualClock, memoryStores, type Reservation, type Stores } from '@loginspec/login-kit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectRedisStores, type RedisStores } from './index.js';
-import { redisDescribeTitle, redisServerMissing, type RunningRedis, startRedisServer } from './testing/redis-server.js';
+import { describe, expect, it } from 'vitest';
+import { storesOnRedis } from './stores-on-redis.fixture.js';
+import { redisDescribeTitle, redisServerMissing } from './testing/redis-server.js';
 
 /** A small seeded generator (mulberry32): a failure can be replayed. */
 function random(seed: number): (n: number) => number {
@@ -26,26 +26,14 @@ interface Side {
 }
 
 describe.skipIf(redisServerMissing())(redisDescribeTitle('redis stores against the in-memory ones'), () => {
-  let redis: RunningRedis;
-  const opened: RedisStores[] = [];
-
-  beforeAll(async () => {
-    redis = await startRedisServer();
-  });
-
-  afterAll(async () => {
-    await Promise.all(opened.map((s) => s.close()));
-    await redis?.stop();
-  });
+  const open = storesOnRedis();
 
   async function sides(namespace: string): Promise<[Side, Side]> {
     const memoryClock = new ManualClock();
     const redisClock = new ManualClock();
-    const stores = await connectRedisStores({ url: redis.url, clock: redisClock, namespace });
-    opened.push(stores);
     return [
       { clock: memoryClock, stores: memoryStores(memoryClock) },
-      { clock: redisClock, stores },
+      { clock: redisClock, stores: await open(redisClock, namespace) },
     ];
   }
 
