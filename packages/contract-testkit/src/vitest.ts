@@ -9,7 +9,7 @@ import { type DeliveredMessage, HashingPool, ManualClock, memoryStores, type Sto
 import { ControlledHashingPool, controlledStores, Faults } from '@loginspec/login-kit/controls';
 import { clientAddress } from '@loginspec/openapi-runtime/node';
 import type { Context, Hono } from 'hono';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, type MockInstance, vi } from 'vitest';
 import { exampleExchanges } from './examples.js';
 import { ContractRecorder } from './recorder.js';
 import type { ScenarioSuite } from './scenario.js';
@@ -154,4 +154,16 @@ export async function storeFailureHarness(server: FailableServer) {
     return reported;
   };
   return { clock, app, failStores };
+}
+
+/**
+ * The one report a failure made: told once, as one argument on one line
+ * (no stack), and that line parsed as the JSON it must be.
+ */
+export function theOneReport(reported: MockInstance): unknown {
+  expect(reported).toHaveBeenCalledTimes(1);
+  const [line, ...rest] = reported.mock.calls[0] as unknown[];
+  expect(rest).toEqual([]);
+  expect(String(line)).not.toContain('\n');
+  return JSON.parse(String(line));
 }
