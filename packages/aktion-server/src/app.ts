@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Clock, type CredentialDirectory, type ExpiringStore, type LoginLimits, type ReportError, reportErrorOnStderr } from '@loginspec/login-kit';
-import { operationRouter, type RequestProblem } from '@loginspec/openapi-runtime';
-import { type Context, Hono } from 'hono';
+import { operationRouter, type RequestProblem, type RoutingOptions } from '@loginspec/openapi-runtime';
+import { Hono } from 'hono';
 import { isWellFormedApiKey } from './api-keys.js';
 import { aktion } from './description.js';
 import { toAspNetJsonDate, toXsdDateTime } from './expire-date.js';
@@ -25,9 +25,8 @@ export interface AktionServerDeps {
   /** The documented attempt limit (429), counted before each key check. */
   limits: LoginLimits;
   clock: Clock;
-  /** Largest request body accepted, in bytes (64 KiB by default, as the description documents). */
-  maxBodyBytes?: number;
-  clientAddress?: (c: Context) => string;
+  /** The body limit (64 KiB by default, as the description documents), the client's address for the attempt limits, the platform's reading of headers. */
+  routing?: RoutingOptions;
   /** Told once of the error behind a 500, which the answer does not reveal (one JSON line on stderr by default). */
   reportError?: ReportError;
 }
@@ -41,11 +40,10 @@ const challenge = (problem: RequestProblem) =>
 const expireDates = (expiresAt: number) => ({ json: toAspNetJsonDate(expiresAt), xml: toXsdDateTime(expiresAt) });
 
 /** The Aktion login reference server, built from its collaborators, with this project's token check. */
-export function createAktionApp({ users, tokens, limits, clock, maxBodyBytes, clientAddress, reportError = reportErrorOnStderr }: AktionServerDeps): Hono {
+export function createAktionApp({ users, tokens, limits, clock, routing, reportError = reportErrorOnStderr }: AktionServerDeps): Hono {
   const app = new Hono();
   const route = operationRouter(app, aktion, {
-    maxBodyBytes,
-    clientAddress,
+    ...routing,
     security: { token: (token: string) => tokens.get(token) },
     reportFailure: (error, operation) => reportError(error, { api: 'aktion', operation }),
   });

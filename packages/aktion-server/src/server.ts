@@ -26,8 +26,7 @@ export const server: ReferenceServer = {
       tokens: kit.stores.expiring<IssuedToken>('aktion:tokens', { capacity: 100_000 }),
       limits: kit.loginLimits('aktion', aktion, 'login'),
       clock: kit.clock,
-      maxBodyBytes: kit.maxBodyBytes,
-      clientAddress: kit.clientAddress,
+      routing: kit.routing,
     });
   },
 };

@@ -1,7 +1,7 @@
 import type { AccessTokenClaims, User } from '@loginspec/edr-client';
 import { type Clock, type CredentialDirectory, type LoginLimits, type ReportError, reportErrorOnStderr } from '@loginspec/login-kit';
-import { operationRouter } from '@loginspec/openapi-runtime';
-import { type Context, Hono } from 'hono';
+import { operationRouter, type RoutingOptions } from '@loginspec/openapi-runtime';
+import { Hono } from 'hono';
 import type { AccessTokens } from './access-tokens.js';
 import type { AppJwts } from './app-jwts.js';
 import { edr } from './description.js';
@@ -17,8 +17,8 @@ export interface EdrServerDeps {
   /** The attempt limit (429), counted before each password check. */
   limits: LoginLimits;
   clock: Clock;
-  maxBodyBytes?: number;
-  clientAddress?: (c: Context) => string;
+  /** The body limit (64 KiB by default, as the description documents), the client's address for the attempt limits, the platform's reading of headers. */
+  routing?: RoutingOptions;
   /** Told once of the error behind a 500 (a login's or a token check's), which the answer does not reveal (one JSON line on stderr by default). */
   reportError?: ReportError;
 }
@@ -27,11 +27,10 @@ const login = edr.errors('login');
 const checkToken = edr.errors('checkToken');
 
 /** The EDR mobile login reference server, built from its collaborators, with this project's token check. */
-export function createEdrApp({ users, apps, tokens, limits, clock, maxBodyBytes, clientAddress, reportError = reportErrorOnStderr }: EdrServerDeps): Hono {
+export function createEdrApp({ users, apps, tokens, limits, clock, routing, reportError = reportErrorOnStderr }: EdrServerDeps): Hono {
   const app = new Hono();
   const route = operationRouter(app, edr, {
-    maxBodyBytes,
-    clientAddress,
+    ...routing,
     security: { accessToken: (token: string) => tokens.verify(token) },
     reportFailure: (error, operation) => reportError(error, { api: 'edr', operation }),
   });

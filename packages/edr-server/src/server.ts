@@ -34,8 +34,7 @@ export const server: ReferenceServer = {
       tokens: new AccessTokens(sharedTokenKey(kit.stores.sessionSlots(STORES.tokenKey), kit.clock), kit.clock, documented.tokenLifetimeSeconds),
       limits: kit.loginLimits('edr', edr, 'login'),
       clock: kit.clock,
-      maxBodyBytes: kit.maxBodyBytes,
-      clientAddress: kit.clientAddress,
+      routing: kit.routing,
     });
   },
 };

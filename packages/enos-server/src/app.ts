@@ -1,7 +1,7 @@
 import type { EnosErrorCode, LoginData } from '@loginspec/enos-client';
 import { type CredentialDirectory, type LoginLimits, type ReportError, reportErrorOnStderr } from '@loginspec/login-kit';
-import { type ErrorAnswers, operationRouter, type RequestProblem } from '@loginspec/openapi-runtime';
-import { type Context, Hono } from 'hono';
+import { type ErrorAnswers, operationRouter, type RequestProblem, type RoutingOptions } from '@loginspec/openapi-runtime';
+import { Hono } from 'hono';
 import { enos } from './description.js';
 import type { Session, Sessions, SessionTokens } from './sessions.js';
 
@@ -16,10 +16,8 @@ export interface EnosServerDeps {
   sessions: Sessions;
   /** The `Retry-After` of a login refused because the server holds as many sessions as it can. */
   sessionsFullRetryAfterSeconds: number;
-  /** Largest request body accepted, in bytes (the description documents 64 KiB). */
-  maxBodyBytes?: number;
-  /** Reads the client's address, for the per-address attempt limit. */
-  clientAddress?: (c: Context) => string;
+  /** The body limit (64 KiB by default, as the description documents), the client's address for the attempt limits, the platform's reading of headers. */
+  routing?: RoutingOptions;
   /** Told once of the error behind a 31500, which the answer does not reveal (one JSON line on stderr by default). */
   reportError?: ReportError;
 }
@@ -44,11 +42,10 @@ const sessionBody = ({ user, organization, accessToken, refreshToken, refreshTok
 });
 
 /** The EnOS Application Portal reference server: Log In, and the operations that take its token. */
-export function createEnosApp({ accounts, limits, sessions, sessionsFullRetryAfterSeconds, maxBodyBytes, clientAddress, reportError = reportErrorOnStderr }: EnosServerDeps): Hono {
+export function createEnosApp({ accounts, limits, sessions, sessionsFullRetryAfterSeconds, routing, reportError = reportErrorOnStderr }: EnosServerDeps): Hono {
   const app = new Hono();
   const route = operationRouter(app, enos, {
-    maxBodyBytes,
-    clientAddress,
+    ...routing,
     security: { accessToken: (token: string) => sessions.find(token) },
     reportFailure: (error, operation) => reportError(error, { api: 'enos', operation }),
   });

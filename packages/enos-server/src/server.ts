@@ -30,8 +30,7 @@ export const server: ReferenceServer = {
       limits: kit.loginLimits('enos', enos, 'login'),
       sessions,
       sessionsFullRetryAfterSeconds: documented.sessionCapacity.retryAfterSeconds,
-      maxBodyBytes: kit.maxBodyBytes,
-      clientAddress: kit.clientAddress,
+      routing: kit.routing,
     });
   },
 };

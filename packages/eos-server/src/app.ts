@@ -1,7 +1,7 @@
 import type { EosErrorCode, LoginResponse } from '@loginspec/eos-client';
 import { type AttemptCounter, type CredentialDirectory, type LoginLimits, placeOf, randomToken, type ReportError, reportErrorOnStderr } from '@loginspec/login-kit';
-import { type ErrorAnswers, operationRouter } from '@loginspec/openapi-runtime';
-import { type Context, Hono } from 'hono';
+import { type ErrorAnswers, operationRouter, type RoutingOptions } from '@loginspec/openapi-runtime';
+import { Hono } from 'hono';
 import { documented, eos } from './description.js';
 import type { Sessions } from './sessions.js';
 
@@ -21,9 +21,8 @@ export interface EosServerDeps {
   hellos: AttemptCounter;
   /** The documented attempt limit of Login (3-4), counted before each password check. */
   limits: LoginLimits;
-  /** Largest request body accepted, in bytes (the description documents 64 KiB). */
-  maxBodyBytes?: number;
-  clientAddress?: (c: Context) => string;
+  /** The body limit (64 KiB by default, as the description documents), the client's address for the attempt limits, the platform's reading of headers. */
+  routing?: RoutingOptions;
   /** Told once of the error behind a `4-2`, which the answer does not reveal (one JSON line on stderr by default). */
   reportError?: ReportError;
 }
@@ -37,9 +36,9 @@ function withFreshTokens(apps: UserProfile['mobilityApps']): UserProfile['mobili
 }
 
 /** The EOS client login reference server (Hello + Login), built from its collaborators. */
-export function createEosApp({ domains, defaultDomain, sessions, hellos, limits, maxBodyBytes, clientAddress, reportError = reportErrorOnStderr }: EosServerDeps): Hono {
+export function createEosApp({ domains, defaultDomain, sessions, hellos, limits, routing, reportError = reportErrorOnStderr }: EosServerDeps): Hono {
   const app = new Hono();
-  const route = operationRouter(app, eos, { maxBodyBytes, clientAddress, reportFailure: (error, operation) => reportError(error, { api: 'eos', operation }) });
+  const route = operationRouter(app, eos, { ...routing, reportFailure: (error, operation) => reportError(error, { api: 'eos', operation }) });
   /** A failure of the state (a store down) or any error thrown while answering: the documented `4-2`, its cause reported (by the router), not answered. */
   const serverError =
     <Op>(answers: ErrorAnswers<Op, EosErrorCode>) =>

@@ -39,8 +39,7 @@ export const server: ReferenceServer = {
       sessions: new Sessions(store, kit.clock, documented.lifetimes, demoSessions),
       hellos: kit.stores.attempts(STORES.hellos),
       limits: kit.loginLimits('eos', eos, 'login'),
-      maxBodyBytes: kit.maxBodyBytes,
-      clientAddress: kit.clientAddress,
+      routing: kit.routing,
     });
   },
 };

@@ -1,4 +1,5 @@
-import type { AnyDescription } from '@loginspec/openapi-runtime';
+import type { AnyDescription, RoutingOptions } from '@loginspec/openapi-runtime';
+import { requestHeader } from '@loginspec/openapi-runtime/node';
 import type { Context, Hono } from 'hono';
 import { type AccountFormat, accountsToSeed, type SeedAccounts } from './accounts.js';
 import { type Clock, systemClock } from './clock.js';
@@ -76,8 +77,8 @@ export interface ServerKit {
   clock: Clock;
   stores: Stores;
   hasher: PasswordHasher;
-  maxBodyBytes: number | undefined;
-  clientAddress: ((c: Context) => string) | undefined;
+  /** For the server's router: the body limit, the client address reader, and Node's fast reading of headers. */
+  routing: RoutingOptions;
   /** The attempt limits of a login, as its description's `x-attempt-limit` states them (or `options.attemptLimits` overrides them), in stores named after the API. */
   loginLimits(api: string, description: AnyDescription, operationId: string): LoginLimits;
   /** The accounts to seed: the format's demo accounts unless `options.accounts` drops them, then its entries; throws `AccountsError` for a bad entry. */
@@ -94,8 +95,7 @@ export function serverKit({ clock = systemClock, scrypt = OWASP_SCRYPT, stores, 
     clock,
     stores: kept,
     hasher: new PasswordHasher(scrypt, hashing),
-    maxBodyBytes,
-    clientAddress,
+    routing: { maxBodyBytes, clientAddress, header: requestHeader },
     loginLimits: (api, description, operationId) =>
       new LoginLimits(
         { ...description.extension<AttemptLimitSettings>('x-attempt-limit', operationId), ...Object.fromEntries(Object.entries(attemptLimits ?? {}).filter(([, n]) => n !== undefined)) },

@@ -10,4 +10,4 @@ export { operationParameters } from './plan/parameters.js';
 export type { Verifier, Verifiers } from './plan/security.js';
 export type { ValidationIssue } from './plan/validator.js';
 export type { ParameterLocation, ProblemKind, RequestProblem } from './problems.js';
-export { DEFAULT_MAX_BODY_BYTES, type OperationHandlers, type OperationRequest, operationRouter, type RouterOptions, type Target } from './router/router.js';
+export { DEFAULT_MAX_BODY_BYTES, type OperationHandlers, type OperationRequest, operationRouter, type RequestHeader, type RouterOptions, type RoutingOptions, type Target } from './router/router.js';

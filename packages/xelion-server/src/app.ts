@@ -1,7 +1,7 @@
 import { type CredentialDirectory, type LoginLimits, type ReportError, reportErrorOnStderr } from '@loginspec/login-kit';
-import { type ErrorAnswers, operationRouter, type Target } from '@loginspec/openapi-runtime';
+import { type ErrorAnswers, operationRouter, type RoutingOptions, type Target } from '@loginspec/openapi-runtime';
 import type { XelionErrorCode } from '@loginspec/xelion-client';
-import { type Context, Hono } from 'hono';
+import { Hono } from 'hono';
 import { documented, xelion } from './description.js';
 import type { MfaCodes, PendingCode } from './mfa-codes.js';
 import { credentialsCode, infoOf } from './refusals.js';
@@ -25,8 +25,8 @@ export interface XelionServerDeps {
   mfa: MfaCodes;
   /** The attempt limit (10429) of Login and Request MFA, counted before each password check. */
   limits: LoginLimits;
-  maxBodyBytes?: number;
-  clientAddress?: (c: Context) => string;
+  /** The body limit (64 KiB by default, as the description documents), the client's address for the attempt limits, the platform's reading of headers. */
+  routing?: RoutingOptions;
   /** Told once of the error behind an 11000, which the answer does not reveal (one JSON line on stderr by default). */
   reportError?: ReportError;
 }
@@ -45,11 +45,10 @@ const CREDENTIAL_PROBLEMS = {
 const withInfo = (_: unknown, target: Target) => infoOf(target);
 
 /** The Xelion reference server: login, renew, logout and Request MFA, under `/api/v1/{tenant}`. */
-export function createXelionApp({ tenants, nobody, sessions, mfa, limits, maxBodyBytes, clientAddress, reportError = reportErrorOnStderr }: XelionServerDeps): Hono {
+export function createXelionApp({ tenants, nobody, sessions, mfa, limits, routing, reportError = reportErrorOnStderr }: XelionServerDeps): Hono {
   const app = new Hono();
   const router = operationRouter(app, xelion, {
-    maxBodyBytes,
-    clientAddress,
+    ...routing,
     security: { xelionSession: (token: string, { path }: { path: Record<string, unknown> }) => sessions.find(String(path.tenant), token) },
     reportFailure: (error, operation) => reportError(error, { api: 'xelion', operation }),
   });

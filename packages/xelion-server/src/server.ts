@@ -41,8 +41,7 @@ export const server: ReferenceServer = {
       sessions: new Sessions(kit.stores.expiring(STORES.sessions, { capacity: documented.sessionCapacity.sessions }), kit.stores.sessionSlots(STORES.sessionSlots), kit.clock, { lifetimeSeconds: documented.tokenLifetimeSeconds, perUser: documented.sessionCapacity.perUser }),
       mfa: new MfaCodes(kit.stores.expiring(STORES.mfaCodes, { capacity: 100_000 }), deliveringOutbox(options?.deliver), kit.clock, documented.mfaCode),
       limits: kit.loginLimits('xelion', xelion, 'login'),
-      maxBodyBytes: kit.maxBodyBytes,
-      clientAddress: kit.clientAddress,
+      routing: kit.routing,
     });
   },
 };

@@ -1,10 +1,11 @@
 import type { Server } from 'node:http';
+import { requestHeader } from '@loginspec/openapi-runtime/node';
 import { Hono } from 'hono';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type ConnectionLimits, type Listening, listen } from './listen.js';
 import { closedWithin, connectPeer, type Peer, statusOf } from './sockets.fixture.js';
 
-const app = new Hono().get('/healthz', (c) => c.text('ok'));
+const app = new Hono().get('/healthz', (c) => c.text('ok')).get('/content-type', (c) => c.text(requestHeader(c, 'content-type') ?? 'none'));
 
 let listening: Listening | undefined;
 const peers: Peer[] = [];
@@ -87,5 +88,13 @@ describe('listen', () => {
     const closed = await closedOf(await silent(port, 100 + 1));
     expect(closed.indexOf(true)).toBe(100);
     expect(closed.filter(Boolean)).toHaveLength(1);
+  });
+
+  it('joins a repeated header as Fetch does, so that two Content-Types are read as both, not as the first', async () => {
+    const { port } = await serve({});
+    const [peer] = (await silent(port, 1)) as [Peer];
+    peer.socket.write('GET /content-type HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/plain\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n');
+    const { received } = await peer.closed;
+    expect(received).toMatch(/\r\n\r\ntext\/plain, application\/json$/);
   });
 });

@@ -49,8 +49,16 @@ export function listen(app: Hono, { host, port }: { host: string; port: number }
       fetch: app.fetch,
       hostname: host,
       port,
-      // The timeouts are enforced as often as the checking interval allows: every second, not Node's 30.
-      serverOptions: { headersTimeout: headersTimeoutMs, requestTimeout: requestTimeoutMs, keepAliveTimeout: keepAliveTimeoutMs, connectionsCheckingInterval: 1_000 },
+      serverOptions: {
+        // The timeouts are enforced as often as the checking interval allows: every second, not Node's 30.
+        headersTimeout: headersTimeoutMs,
+        requestTimeout: requestTimeoutMs,
+        keepAliveTimeout: keepAliveTimeoutMs,
+        connectionsCheckingInterval: 1_000,
+        // A repeated header is joined as Fetch joins it (`a, b`), not cut to its first value: two Content-Types
+        // are refused, not read as the first. The router's `requestHeader` then reads Node's headers as they are.
+        joinDuplicateHeaders: true,
+      },
     }) as Server;
     server.maxConnections = maxConnections;
     capEachAddress(server, maxConnectionsPerAddress);

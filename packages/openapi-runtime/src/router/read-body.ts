@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import type { RequestBodyPlan } from '../plan/operation-plan.js';
 import type { ValidationIssue } from '../plan/validator.js';
 import type { RequestProblem } from '../problems.js';
+import type { RequestHeader } from './router.js';
 
 /**
  * The body, or why it was refused; either way the request's documented
@@ -43,11 +44,11 @@ export function bodyLimit(maxBytes: number): BodyLimit {
  * An operation that documents no body reads none: only one too large is
  * refused.
  */
-export async function readRequestBody(c: Context, declared: RequestBodyPlan | undefined, { maxBytes, tooLarge }: BodyLimit): Promise<BodyOutcome> {
+export async function readRequestBody(c: Context, declared: RequestBodyPlan | undefined, { maxBytes, tooLarge }: BodyLimit, header: RequestHeader): Promise<BodyOutcome> {
   const refuseSize = (mediaType: string | undefined, close: boolean): BodyOutcome => ({ ok: false, problem: tooLarge, mediaType, close });
-  const header = c.req.header('content-length');
-  const length = header === undefined ? undefined : Number(header);
-  const streamed = length === undefined && c.req.header('transfer-encoding') !== undefined;
+  const announced = header(c, 'content-length');
+  const length = announced === undefined ? undefined : Number(announced);
+  const streamed = length === undefined && header(c, 'transfer-encoding') !== undefined;
   if (!declared) {
     // Left unread, an announced body is drained by the platform after the answer, if it is not too large to be.
     if (length !== undefined) return length > maxBytes ? refuseSize(undefined, length > maxBytes + DRAIN_BYTES) : NO_BODY;
@@ -58,9 +59,9 @@ export async function readRequestBody(c: Context, declared: RequestBodyPlan | un
     const read = await readCapped(c, maxBytes).catch(() => '');
     return typeof read === 'string' ? NO_BODY : refuseSize(undefined, !read.drained);
   }
+  const contentType = header(c, 'content-type');
   // An optional body may be left out altogether, Content-Type included.
-  if (!declared.required && !streamed && !length && c.req.header('content-type') === undefined) return NO_BODY;
-  const contentType = c.req.header('content-type');
+  if (!declared.required && !streamed && !length && contentType === undefined) return NO_BODY;
   const body = declared.bodyFor(contentType);
   if (!body) {
     // A documented type in another charset still says which format the client reads; any other says nothing.
@@ -69,7 +70,7 @@ export async function readRequestBody(c: Context, declared: RequestBodyPlan | un
   }
   const { mediaType } = body;
   // A compressed body would be read as text and refused as malformed; RFC 7694 §3 answers it 415.
-  const coding = c.req.header('content-encoding');
+  const coding = header(c, 'content-encoding');
   if (coding !== undefined && coding.trim().toLowerCase() !== 'identity') {
     return { ok: false, problem: { kind: 'unsupported-media-type', message: `the content coding "${coding}" is not supported: send the body unencoded` }, mediaType };
   }
