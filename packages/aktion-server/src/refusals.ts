@@ -7,7 +7,7 @@ const login = aktion.errors('login');
 const doctypeRefused = aktion.responseExample<ErrorResult>('login', 400, 'doctypeRefused', 'application/json');
 
 /** ASP.NET's model-state wording, as the 1002 example shows it: `ApiKey: The ApiKey field is required.` */
-function modelStateErrors(issues: ValidationIssue[]): string[] {
+function modelStateErrors(issues: readonly ValidationIssue[]): string[] {
   return issues.map((issue) => {
     const field = issue.path.split('/').filter(Boolean).join('.') || 'body';
     return issue.keyword === 'required' ? `${field}: The ${field} field is required.` : `${field}: ${issue.reason}`;

@@ -1,5 +1,6 @@
 import { parseMediaType } from '@loginspec/codec';
 import type { Context } from 'hono';
+import type { BodyPlan } from '../plan/body.js';
 import type { RequestBodyPlan } from '../plan/operation-plan.js';
 import type { ValidationIssue } from '../plan/validator.js';
 import type { RequestProblem } from '../problems.js';
@@ -95,7 +96,35 @@ export async function readRequestBody(c: Context, declared: RequestBodyPlan | un
   const reading = body.read(text);
   if (reading.ok) return { ok: true, value: reading.value, mediaType };
   if ('malformed' in reading) return { ok: false, problem: { kind: 'malformed-body', reason: reading.reason, message: `body is not valid ${mediaType}: ${reading.malformed}` }, mediaType };
-  return { ok: false, problem: new InvalidBody(reading.issues), mediaType };
+  return { ok: false, problem: invalidBody(body, reading.issues), mediaType };
+}
+
+/**
+ * The last invalid-body problem of each documented body: one a body, so
+ * bounded. A refusal with the same issues again (a client repeating a bad
+ * request) is given the very same problem object, so that its message is
+ * joined once and whatever an answer keeps by that message (edr's envelope)
+ * is found by a string whose hash V8 has already computed.
+ */
+const lastInvalid = new WeakMap<BodyPlan, InvalidBody>();
+
+function invalidBody(body: BodyPlan, issues: ValidationIssue[]): InvalidBody {
+  const last = lastInvalid.get(body);
+  if (last !== undefined && sameIssues(last.issues, issues)) return last;
+  const problem = new InvalidBody(Object.freeze(issues.map((issue) => Object.freeze(issue))));
+  lastInvalid.set(body, problem);
+  return problem;
+}
+
+/** Issues that say the same: Ajv words an issue from its parameters, and names a missing or unexpected member in its path. */
+function sameIssues(a: readonly ValidationIssue[], b: readonly ValidationIssue[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] as ValidationIssue;
+    const y = b[i] as ValidationIssue;
+    if (x.path !== y.path || x.keyword !== y.keyword || x.message !== y.message) return false;
+  }
+  return true;
 }
 
 /**
@@ -106,7 +135,7 @@ export async function readRequestBody(c: Context, declared: RequestBodyPlan | un
 class InvalidBody {
   readonly kind = 'invalid-body';
   #message: string | undefined;
-  constructor(readonly issues: ValidationIssue[]) {}
+  constructor(readonly issues: readonly ValidationIssue[]) {}
   get message(): string {
     return (this.#message ??= this.issues.map((issue) => issue.message).join('; '));
   }

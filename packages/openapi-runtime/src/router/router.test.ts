@@ -208,6 +208,24 @@ describe('operationRouter: bodies', () => {
     expect(message).toBe("body must have required property 'name'; body/count must be >= 0");
   });
 
+  it('gives a refusal repeated with the same issues the very same problem, and a refusal with other issues its own', async () => {
+    const app = new Hono();
+    const problems: RequestProblem[] = [];
+    operationRouter<operations>(app, description)('createItem', {
+      reject: (problem) => (problems.push(problem), { status: 400, body: { kind: problem.kind, message: problem.message } }) as never,
+      handle: () => ({ status: 204 }),
+    });
+    const json = { 'content-type': 'application/json' };
+    for (const body of ['{"count": -1}', '{ "count" : -1 }', '{"count": -2}', '{"name": "a"}']) await post(app, body, json);
+    const [first, again, otherValue, otherIssue] = problems as [RequestProblem, RequestProblem, RequestProblem, RequestProblem];
+    expect(again).toBe(first);
+    // Ajv words both -1 and -2 alike ("must be >= 0"): the same issues, the same problem.
+    expect(otherValue).toBe(first);
+    expect(otherIssue).not.toBe(first);
+    expect(otherIssue.message).toBe("body must have required property 'count'");
+    expect(Object.isFrozen(first.kind === 'invalid-body' && first.issues[0])).toBe(true);
+  });
+
   it('takes an optional body, or none at all', async () => {
     const { app, seen } = echoApp();
     expect((await post(app, null, {}, '/notes')).status).toBe(204);

@@ -25,7 +25,7 @@ afterAll(() => {
   firstOnly.close();
 });
 
-/** A POST whose headers repeat: Node's client writes an array as one field line per value. */
+/** A POST whose headers repeat. */
 function read(port: number): Promise<Record<string, { ours: string | null; hono: string | null }>> {
   return new Promise((resolve, reject) => {
     const request = httpRequest(
@@ -34,20 +34,27 @@ function read(port: number): Promise<Record<string, { ours: string | null; hono:
         port,
         method: 'POST',
         agent: false,
-        headers: {
-          'content-type': ['application/json', 'text/plain'],
-          authorization: ['Bearer a', 'Bearer b'],
-          cookie: ['a=1', 'b=2'],
-          'x-repeated': ['1', '2'],
-          'set-cookie': ['c=3', 'd=4'],
-          'x-single': ' padded ',
-          'content-length': '0',
-        },
+        // Raw field lines, each repeated header written once per value (Host too: nothing is added to raw lines).
+        headers: [
+          ['host', `127.0.0.1:${port}`],
+          ['content-type', 'application/json'],
+          ['content-type', 'text/plain'],
+          ['authorization', 'Bearer a'],
+          ['authorization', 'Bearer b'],
+          ['cookie', 'a=1'],
+          ['cookie', 'b=2'],
+          ['x-repeated', '1'],
+          ['x-repeated', '2'],
+          ['set-cookie', 'c=3'],
+          ['set-cookie', 'd=4'],
+          ['x-single', ' padded '],
+          ['content-length', '0'],
+        ].flat(),
       },
       (res) => {
         let text = '';
         res.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
-        res.once('end', () => resolve(JSON.parse(text)));
+        res.once('end', () => (res.statusCode === 200 ? resolve(JSON.parse(text)) : reject(new Error(`answered ${res.statusCode}: ${text}`))));
       },
     );
     request.once('error', reject).end();
