@@ -112,15 +112,18 @@ function compileParameter(op: OperationRef, parameter: ParameterObject, doc: Ope
     // A single-valued parameter given twice stays a list, which its schema refuses.
     return texts.length === 1 ? scalarOf(texts[0] as string, shape) : texts.map((text) => scalarOf(text, shape));
   };
+  /** One text (a path segment, a header, a cookie): typed as a list of one, without making the list for a scalar. */
+  const typedOne = (text: string): unknown => (shape.kind === 'array' ? typed([text]) : scalarOf(text, shape));
   const { name } = parameter;
   const header = name.toLowerCase();
+  const prefix = parameter.style === 'label' ? '.' : parameter.style === 'matrix' ? `;${name}=` : '';
   const read: Record<ParameterLocation, (source: ParameterSource) => unknown> = {
     path: (source) => {
       const text = source.path(name);
       if (text === undefined) return undefined;
       // A label or matrix value without its prefix is not the parameter: null, which its schema refuses.
-      const value = stripPathPrefix(text, parameter);
-      return value === undefined ? null : typed([value]);
+      if (prefix === '') return typedOne(text);
+      return text.startsWith(prefix) ? typedOne(text.slice(prefix.length)) : null;
     },
     query: (source) => {
       const texts = source.query(name);
@@ -128,11 +131,11 @@ function compileParameter(op: OperationRef, parameter: ParameterObject, doc: Ope
     },
     header: (source) => {
       const text = source.header(header);
-      return text === undefined ? undefined : typed([text]);
+      return text === undefined ? undefined : typedOne(text);
     },
     cookie: (source) => {
       const text = source.cookie(name);
-      return text === undefined ? undefined : typed([text]);
+      return text === undefined ? undefined : typedOne(text);
     },
   };
   return { name, in: parameter.in, shape, read: read[parameter.in] };
@@ -160,10 +163,4 @@ function splitterOf(parameter: ParameterObject, where: string): (text: string) =
     default:
       throw new Error(`${where} has style "${style}", which this runtime does not deserialize`);
   }
-}
-
-/** `label` (`.a`) and `matrix` (`;name=a`) path values carry a prefix that is not part of the value; undefined when it is missing. */
-function stripPathPrefix(text: string, parameter: ParameterObject): string | undefined {
-  const prefix = parameter.style === 'label' ? '.' : parameter.style === 'matrix' ? `;${parameter.name}=` : '';
-  return text.startsWith(prefix) ? text.slice(prefix.length) : undefined;
 }

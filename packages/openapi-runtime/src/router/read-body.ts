@@ -116,15 +116,30 @@ function invalidBody(body: BodyPlan, issues: ValidationIssue[]): InvalidBody {
   return problem;
 }
 
-/** Issues that say the same: Ajv words an issue from its parameters, and names a missing or unexpected member in its path. */
+/**
+ * Issues that say the same: Ajv words an issue from its keyword and
+ * parameters, and a missing or unexpected member is named in its path.
+ * Compared by those rather than by message, a string made per request
+ * whose comparison would first copy it flat.
+ */
 function sameIssues(a: readonly ValidationIssue[], b: readonly ValidationIssue[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) {
     const x = a[i] as ValidationIssue;
     const y = b[i] as ValidationIssue;
-    if (x.path !== y.path || x.keyword !== y.keyword || x.message !== y.message) return false;
+    if (x.keyword !== y.keyword || x.path !== y.path || !sameParams(x.params, y.params)) return false;
   }
   return true;
+}
+
+function sameParams(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  let count = 0;
+  for (const key in a) {
+    if (a[key] !== b[key]) return false;
+    count++;
+  }
+  for (const _ in b) count--;
+  return count === 0;
 }
 
 /**

@@ -116,7 +116,7 @@ export function operationRouter<Ops, Principals = Record<string, never>>(app: Ho
 
     app.on(METHOD, honoPath(path), async (c) => {
       try {
-        const source = plan.parameters || plan.security ? parameterSource(c, header) : undefined;
+        const source = plan.parameters || plan.security ? new RequestParameters(c, header) : undefined;
         let parameters = NO_PARAMETERS;
         if (plan.parameters) {
           const reading = plan.parameters.read(source as ParameterSource);
@@ -258,15 +258,32 @@ function targets(method: string, template: string): (c: Context) => Target {
   return (c) => make(valuesOf(c));
 }
 
-/** The raw parameter values of a request; the query and cookies are parsed once, when first asked. */
-function parameterSource(c: Context, header: RequestHeader): ParameterSource {
-  let queries: Record<string, string[]> | undefined;
-  return {
-    path: (name) => c.req.param(name),
-    query: (name) => (queries ??= c.req.queries())[name],
-    header: (name) => header(c, name),
-    cookie: (name) => getCookie(c, name),
-  };
+/** The raw parameter values of a request; the query is parsed once, when first asked. A class: one object a request, not four closures. */
+class RequestParameters implements ParameterSource {
+  readonly #c: Context;
+  readonly #header: RequestHeader;
+  #queries: Record<string, string[]> | undefined;
+
+  constructor(c: Context, header: RequestHeader) {
+    this.#c = c;
+    this.#header = header;
+  }
+
+  path(name: string): string | undefined {
+    return this.#c.req.param(name);
+  }
+
+  query(name: string): string[] | undefined {
+    return (this.#queries ??= this.#c.req.queries())[name];
+  }
+
+  header(name: string): string | undefined {
+    return this.#header(this.#c, name);
+  }
+
+  cookie(name: string): string | undefined {
+    return getCookie(this.#c, name);
+  }
 }
 
 /**
