@@ -96,7 +96,8 @@ export class ErrorAnswers<Op, Code extends string | number> {
     const documented = overrides.status === undefined ? statuses[0] : statuses.find((d) => d.status === overrides.status);
     if (!documented) throw new Error(`${this.#operationId}: code ${String(code)} is not documented under ${overrides.status}`);
     const body = overrides.body === undefined ? documented.body : this.#changed(documented.body, overrides.body);
-    return { status: documented.status, body, ...(overrides.headers ? { headers: overrides.headers } : {}) } as OperationResponse<Op>;
+    // Two literals rather than a spread, which V8 builds on a slow path.
+    return (overrides.headers ? { status: documented.status, body, headers: overrides.headers } : { status: documented.status, body }) as OperationResponse<Op>;
   }
 
   /** By the changes, then by the documented body they change: one code may be documented under several statuses, each with its own body. */

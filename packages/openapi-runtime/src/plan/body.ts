@@ -2,7 +2,7 @@ import { type BodyCodec, MalformedBodyError, type MalformedReason } from '@login
 import type { ExampleObject } from '../description/operations.js';
 import type { ValidationIssue, Validate } from './validator.js';
 
-export type BodyReading = { ok: true; value: unknown } | { ok: false; malformed: string; reason: MalformedReason } | { ok: false; issues: ValidationIssue[] };
+export type BodyReading = { ok: true; value: unknown } | { ok: false; malformed: string; reason: MalformedReason } | { ok: false; issues: readonly ValidationIssue[] };
 
 /**
  * One documented body: a media type, its codec and its schema's validator.

@@ -58,9 +58,16 @@ export class OperationPlan {
     return this.ref.operationId;
   }
 
+  /** By status, as `response` found it: a status is looked up by its number, not by strings made per answer. */
+  readonly #byStatus = new Map<number, ResponsePlan | undefined>();
+
   /** The documented response for a status: exact, then its range (`4XX`), then `default`. */
   response(status: number): ResponsePlan | undefined {
-    return this.#responses.get(String(status)) ?? this.#responses.get(`${String(status)[0]}XX`) ?? this.#responses.get('default');
+    if (this.#byStatus.has(status)) return this.#byStatus.get(status);
+    const found = this.#responses.get(String(status)) ?? this.#responses.get(`${String(status)[0]}XX`) ?? this.#responses.get('default');
+    // A handler answers from the few statuses it knows: bounded, but a bug answering any number is not remembered past 100 of them.
+    if (this.#byStatus.size < 100) this.#byStatus.set(status, found);
+    return found;
   }
 
   /** Every documented response key, as the description lists them. */

@@ -33,6 +33,21 @@ describe('SchemaValidator', () => {
     expect(item({ count: -1, extra: true })?.map((i) => i.path)).toEqual(['/name', '/extra', '/count']);
   });
 
+  it('answers errors that say the same as the last with the very same frozen issues, and others with their own', () => {
+    const first = item({ count: -1, extra: true });
+    expect(Object.isFrozen(first) && Object.isFrozen(first?.[0])).toBe(true);
+    // Another value, the same words: -2 is refused as -1 was, and `extra` is as unexpected.
+    expect(item({ count: -2, extra: false })).toBe(first);
+    const otherMember = item({ count: -1, other: true });
+    expect(otherMember).not.toBe(first);
+    expect(otherMember?.map((i) => i.path)).toEqual(['/name', '/other', '/count']);
+    expect(item({ name: 'a' })).toBeUndefined();
+    // Only the last is kept: the first, refused again, gets issues of its own (equal, not the same).
+    const again = item({ count: -1, extra: true });
+    expect(again).not.toBe(first);
+    expect(again).toEqual(first);
+  });
+
   it('compiles a pointer once', () => {
     expect(validator.at('#/components/schemas/Item')).toBe(item);
   });

@@ -16,8 +16,8 @@ export interface ValidationIssue {
   params: Record<string, unknown>;
 }
 
-/** Answers the issues of a value, or undefined when it is valid. */
-export type Validate = (value: unknown) => ValidationIssue[] | undefined;
+/** Answers the issues of a value (frozen), or undefined when it is valid. */
+export type Validate = (value: unknown) => readonly ValidationIssue[] | undefined;
 
 /** OpenAPI keywords a Schema Object may carry that are annotations, not assertions. */
 const OPENAPI_ANNOTATIONS = ['xml', 'example', 'discriminator', 'externalDocs'];
@@ -82,11 +82,46 @@ export class SchemaValidator {
     let validate = this.#compiled.get(`${label} ${key}`);
     if (!validate) {
       const compiled: ValidateFunction = this.#ajv.compile(schema());
-      validate = (value) => (compiled(value) ? undefined : (compiled.errors ?? []).map((error) => toIssue(error, label)));
+      // The last refusal, whose issues are answered again, the very same array, for errors that say the same:
+      // a client repeating a bad request costs no new issues, and what is kept by them is found by identity.
+      let last: { errors: ErrorObject[]; issues: readonly ValidationIssue[] } | undefined;
+      validate = (value) => {
+        if (compiled(value)) return undefined;
+        const errors = compiled.errors ?? [];
+        if (last !== undefined && sameErrors(last.errors, errors)) return last.issues;
+        last = { errors, issues: Object.freeze(errors.map((error) => Object.freeze(toIssue(error, label)))) };
+        return last.issues;
+      };
       this.#compiled.set(`${label} ${key}`, validate);
     }
     return validate;
   }
+}
+
+/**
+ * Errors that say the same: Ajv words an error from its keyword and
+ * parameters, at its place in the value and in the schema. Compared by
+ * those rather than by message, a string made per call whose comparison
+ * would first copy it flat.
+ */
+function sameErrors(a: readonly ErrorObject[], b: readonly ErrorObject[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] as ErrorObject;
+    const y = b[i] as ErrorObject;
+    if (x.keyword !== y.keyword || x.schemaPath !== y.schemaPath || x.instancePath !== y.instancePath || !sameParams(x.params, y.params)) return false;
+  }
+  return true;
+}
+
+function sameParams(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  let count = 0;
+  for (const key in a) {
+    if (a[key] !== b[key]) return false;
+    count++;
+  }
+  for (const _ in b) count--;
+  return count === 0;
 }
 
 function toIssue(error: ErrorObject, label: string): ValidationIssue {

@@ -101,45 +101,20 @@ export async function readRequestBody(c: Context, declared: RequestBodyPlan | un
 
 /**
  * The last invalid-body problem of each documented body: one a body, so
- * bounded. A refusal with the same issues again (a client repeating a bad
- * request) is given the very same problem object, so that its message is
- * joined once and whatever an answer keeps by that message (edr's envelope)
- * is found by a string whose hash V8 has already computed.
+ * bounded. The validator answers a refusal that says the same as its last
+ * with the very same issues (a client repeating a bad request), and they
+ * get the very same problem here, so that its message is joined once and
+ * whatever an answer keeps by that message (edr's envelope) is found by a
+ * string whose hash V8 has already computed.
  */
 const lastInvalid = new WeakMap<BodyPlan, InvalidBody>();
 
-function invalidBody(body: BodyPlan, issues: ValidationIssue[]): InvalidBody {
+function invalidBody(body: BodyPlan, issues: readonly ValidationIssue[]): InvalidBody {
   const last = lastInvalid.get(body);
-  if (last !== undefined && sameIssues(last.issues, issues)) return last;
-  const problem = new InvalidBody(Object.freeze(issues.map((issue) => Object.freeze(issue))));
+  if (last !== undefined && last.issues === issues) return last;
+  const problem = new InvalidBody(issues);
   lastInvalid.set(body, problem);
   return problem;
-}
-
-/**
- * Issues that say the same: Ajv words an issue from its keyword and
- * parameters, and a missing or unexpected member is named in its path.
- * Compared by those rather than by message, a string made per request
- * whose comparison would first copy it flat.
- */
-function sameIssues(a: readonly ValidationIssue[], b: readonly ValidationIssue[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i] as ValidationIssue;
-    const y = b[i] as ValidationIssue;
-    if (x.keyword !== y.keyword || x.path !== y.path || !sameParams(x.params, y.params)) return false;
-  }
-  return true;
-}
-
-function sameParams(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
-  let count = 0;
-  for (const key in a) {
-    if (a[key] !== b[key]) return false;
-    count++;
-  }
-  for (const _ in b) count--;
-  return count === 0;
 }
 
 /**

@@ -295,12 +295,16 @@ class RequestParameters implements ParameterSource {
 function send(c: Context, plan: OperationPlan, result: SentResponse, requestMediaType: string | undefined, header: RequestHeader): Response {
   const response = plan.response(result.status);
   if (!response) throw new Error(`${plan.operationId} answered ${result.status}, which its description does not document`);
-  // Login answers carry credentials: never cached (RFC 6749 §5.1 asks the same of token responses).
-  const headers: Record<string, string> = { 'cache-control': 'no-store', ...result.headers };
   // Accept is read only where it can choose: one documented media type is the answer whatever it says.
   const body = response.bodyFor(response.mediaTypes.length > 1 ? header(c, 'accept') : undefined, requestMediaType);
+  // Login answers carry credentials: never cached (RFC 6749 §5.1 asks the same of token responses).
+  const headers: Record<string, string> = body ? { 'cache-control': 'no-store', 'content-type': body.contentType } : { 'cache-control': 'no-store' };
+  if (result.headers) {
+    // A handler's headers add to these, but the body's media type is the router's to say.
+    Object.assign(headers, result.headers);
+    if (body) headers['content-type'] = body.contentType;
+  }
   if (!body) return new Response(null, { status: result.status, headers });
-  headers['content-type'] = body.contentType;
   const value = result.content ? result.content[body.mediaType] : result.body;
   return new Response(body.write(value), { status: result.status, headers });
 }
