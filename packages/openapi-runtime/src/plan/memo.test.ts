@@ -12,12 +12,12 @@ describe('memoBy', () => {
     expect(calls).toEqual(['abc', '']);
   });
 
-  it('keys by what it is told, and computes from all the arguments', () => {
-    const sum = memoBy(
-      (a: number, _b: number) => String(a),
-      (a, b) => a + b,
+  it('keys by what it is told, and computes from the whole argument', () => {
+    const total = memoBy(
+      ({ a }: { a: number; b: number }) => String(a),
+      ({ a, b }) => a + b,
     );
-    expect([sum(1, 2), sum(1, 100)]).toEqual([3, 3]);
+    expect([total({ a: 1, b: 2 }), total({ a: 1, b: 100 })]).toEqual([3, 3]);
   });
 
   it('forgets everything once it holds `max` keys, so endless new keys cannot grow it', () => {

@@ -38,6 +38,11 @@ export function bodyLimit(maxBytes: number): BodyLimit {
   return { maxBytes, tooLarge: { kind: 'body-too-large', message: `request body is larger than ${maxBytes} bytes` } };
 }
 
+/** A body too large: `close` when the rest of it is more than can be drained. Not a closure of `readRequestBody`, which would be made per request. */
+function refuseSize(tooLarge: BodyLimit['tooLarge'], mediaType: string | undefined, close: boolean): BodyOutcome {
+  return { ok: false, problem: tooLarge, mediaType, close };
+}
+
 /**
  * Reads a request's body as its operation documents it, judging in one
  * order for every API: the media type (415), then the size (413), then
@@ -46,19 +51,18 @@ export function bodyLimit(maxBytes: number): BodyLimit {
  * refused.
  */
 export async function readRequestBody(c: Context, declared: RequestBodyPlan | undefined, { maxBytes, tooLarge }: BodyLimit, header: RequestHeader): Promise<BodyOutcome> {
-  const refuseSize = (mediaType: string | undefined, close: boolean): BodyOutcome => ({ ok: false, problem: tooLarge, mediaType, close });
   const announced = header(c, 'content-length');
   const length = announced === undefined ? undefined : Number(announced);
   const streamed = length === undefined && header(c, 'transfer-encoding') !== undefined;
   if (!declared) {
     // Left unread, an announced body is drained by the platform after the answer, if it is not too large to be.
-    if (length !== undefined) return length > maxBytes ? refuseSize(undefined, length > maxBytes + DRAIN_BYTES) : NO_BODY;
+    if (length !== undefined) return length > maxBytes ? refuseSize(tooLarge, undefined, length > maxBytes + DRAIN_BYTES) : NO_BODY;
     // A GET or HEAD request never carries a body to read (Fetch refuses one, and @hono/node-server gives
     // it none): asking for its body would only build a whole `Request` (a fifth of a token check's CPU).
     if (BODILESS_METHODS.has(c.req.method)) return NO_BODY;
     // Streamed (or built in process, without a length): read up to the limit and dropped.
     const read = await readCapped(c, maxBytes).catch(() => '');
-    return typeof read === 'string' ? NO_BODY : refuseSize(undefined, !read.drained);
+    return typeof read === 'string' ? NO_BODY : refuseSize(tooLarge, undefined, !read.drained);
   }
   const contentType = header(c, 'content-type');
   // An optional body may be left out altogether, Content-Type included.
@@ -75,7 +79,7 @@ export async function readRequestBody(c: Context, declared: RequestBodyPlan | un
   if (coding !== undefined && coding.trim().toLowerCase() !== 'identity') {
     return { ok: false, problem: { kind: 'unsupported-media-type', message: `the content coding "${coding}" is not supported: send the body unencoded` }, mediaType };
   }
-  if (length !== undefined && length > maxBytes) return refuseSize(mediaType, length > maxBytes + DRAIN_BYTES);
+  if (length !== undefined && length > maxBytes) return refuseSize(tooLarge, mediaType, length > maxBytes + DRAIN_BYTES);
   // With a Content-Length the framing bounds the body; without one it is read up to the limit and no further.
   let text: string | { drained: boolean };
   try {
@@ -84,7 +88,7 @@ export async function readRequestBody(c: Context, declared: RequestBodyPlan | un
     // The client went away mid-upload: nobody will read the answer, and it is no server error.
     return { ok: false, problem: { kind: 'malformed-body', reason: 'incomplete', message: 'the request body ended before it was complete' }, mediaType };
   }
-  if (typeof text !== 'string') return refuseSize(mediaType, !text.drained);
+  if (typeof text !== 'string') return refuseSize(tooLarge, mediaType, !text.drained);
   if (text.length === 0) {
     return declared.required ? { ok: false, problem: { kind: 'missing-body', message: 'request body is required' }, mediaType } : NO_BODY;
   }

@@ -245,17 +245,20 @@ function targets(method: string, template: string): (c: Context) => Target {
     return () => only;
   }
   const names = pieces.filter((_, i) => i % 2 === 1);
-  const valuesOf = (c: Context) => names.map((name) => c.req.param(name) ?? '');
-  const make = memoBy(
-    // One value is its own key; several are told apart by JSON, as a decoded value may hold any character.
-    (values: string[]) => (values.length === 1 ? (values[0] as string) : JSON.stringify(values)),
-    (values: string[]): Target => {
-      let named = pieces[0] as string;
-      for (let i = 1; i < pieces.length; i += 2) named += (values[(i - 1) / 2] as string) + (pieces[i + 1] as string);
-      return Object.freeze({ method, path: named });
-    },
-  );
-  return (c) => make(valuesOf(c));
+  const named = (values: readonly string[]): Target => {
+    let path = pieces[0] as string;
+    for (let i = 1; i < pieces.length; i += 2) path += (values[(i - 1) / 2] as string) + (pieces[i + 1] as string);
+    return Object.freeze({ method, path });
+  };
+  if (names.length === 1) {
+    // One value (xelion's tenant) is its own key, and needs no list.
+    const name = names[0] as string;
+    const make = memoBy((value: string) => value, (value) => named([value]));
+    return (c) => make(c.req.param(name) ?? '');
+  }
+  // Several are told apart by JSON, as a decoded value may hold any character.
+  const make = memoBy((values: string[]) => JSON.stringify(values), named);
+  return (c) => make(names.map((name) => c.req.param(name) ?? ''));
 }
 
 /** The raw parameter values of a request; the query is parsed once, when first asked. A class: one object a request, not four closures. */
