@@ -1,19 +1,20 @@
-import type { RequestProblem, Target, ValidationIssue } from '@loginspec/openapi-runtime';
+import { memoBy, type RequestProblem, type Target, type ValidationIssue } from '@loginspec/openapi-runtime';
 import type { XelionErrorCode } from '@loginspec/xelion-client';
 
-/** The vendor's `info` of each target: what was asked. */
-const infos = new WeakMap<Target, { readonly body: { readonly info: string } }>();
-
 /**
- * The vendor's `info`: what was asked. The router gives the same target
- * object for the same path again, and so gets the very same (frozen) changes
- * here, so that its error answer is merged and written once and then
- * answered from memory (see ErrorAnswers); the memory goes with the target.
+ * The vendor's `info` of each target (what was asked), by method and then
+ * path. The router gives the same target, the same path string, for the
+ * same path again, so the lookup finds a string whose hash is known, and
+ * the same (frozen) changes come back, so that its error answer is merged
+ * and written once and then answered from memory (see ErrorAnswers).
+ * Bounded as the router's targets are.
  */
+const infos = new Map<string, (path: string) => { readonly body: { readonly info: string } }>();
+
 export function infoOf(target: Target): { readonly body: { readonly info: string } } {
-  let info = infos.get(target);
-  if (!info) infos.set(target, (info = Object.freeze({ body: Object.freeze({ info: `resource=${target.method} ${target.path}` }) })));
-  return info;
+  let byPath = infos.get(target.method);
+  if (!byPath) infos.set(target.method, (byPath = memoBy((path: string) => path, (path) => Object.freeze({ body: Object.freeze({ info: `resource=${target.method} ${path}` }) }), 256)));
+  return byPath(target.path);
 }
 
 /** Which member an issue is about: its path's first step (`/userName` → `userName`; `''` for the body itself). */
@@ -30,12 +31,21 @@ function memberOf(issue: ValidationIssue): string {
  */
 export function credentialsCode(problem: RequestProblem): XelionErrorCode {
   if (problem.kind !== 'invalid-body') return 10202;
+  // The runtime gives a repeated refusal its very same (frozen) issues: its code is the last one's.
+  if (problem.issues === last.issues) return last.code;
+  last = { issues: problem.issues, code: codeOf(problem.issues) };
+  return last.code;
+}
+
+let last: { issues: readonly ValidationIssue[]; code: XelionErrorCode } = { issues: [], code: 10202 };
+
+function codeOf(issues: readonly ValidationIssue[]): XelionErrorCode {
   // One pass over the issues, then the first code in the documented order.
   let userName = false;
   let password = false;
   let userSpaceMissing = false;
   let userSpaceTooLong = false;
-  for (const issue of problem.issues) {
+  for (const issue of issues) {
     const member = issue.keyword === 'type' ? '' : memberOf(issue);
     if (member === '') return 10202;
     const missing = issue.keyword === 'required' || issue.keyword === 'minLength';
