@@ -14,23 +14,30 @@ function modelStateErrors(issues: readonly ValidationIssue[]): string[] {
   });
 }
 
+/** The binding errors of a problem other than an invalid body's. */
 function bindingErrors(problem: RequestProblem): string[] {
-  if (problem.kind === 'invalid-body') return modelStateErrors(problem.issues);
   if (problem.kind === 'malformed-body' && problem.reason === 'doctype') return doctypeRefused.ModelStateErr;
   return [problem.message];
 }
 
 /**
- * The binding errors of a problem, remembered by what they are made of (an
- * invalid body's issues, another problem's kind and message): the same bad
- * request, sent again, brings the same changes object, whose answer the
- * runtime has already written.
+ * The binding errors of a problem, remembered so that the same bad request,
+ * sent again, brings the same changes object, whose answer the runtime has
+ * already written: an invalid body's by its issues (the runtime gives a
+ * repeated refusal the very same frozen issues, so the last is kept), any
+ * other problem's by its kind and message.
  */
-const bindingAnswer = memoBy(
-  (problem: RequestProblem) =>
-    problem.kind === 'invalid-body' ? problem.issues.map((i) => `${i.keyword} ${i.path} ${i.reason}`).join('\n') : `${problem.kind}\n${problem.message}`,
+const byMessage = memoBy(
+  (problem: RequestProblem) => `${problem.kind}\n${problem.message}`,
   (problem) => ({ body: { ModelStateErr: bindingErrors(problem) } }),
 );
+let lastInvalid: { issues: readonly ValidationIssue[]; answer: { body: { ModelStateErr: string[] } } } | undefined;
+
+function bindingAnswer(problem: RequestProblem): { body: { ModelStateErr: string[] } } {
+  if (problem.kind !== 'invalid-body') return byMessage(problem);
+  if (lastInvalid?.issues !== problem.issues) lastInvalid = { issues: problem.issues, answer: { body: { ModelStateErr: modelStateErrors(problem.issues) } } };
+  return lastInvalid.answer;
+}
 
 /** A request the runtime refused before the handler, as its documented error; a 1002 lists what failed to bind. */
 export const refusal: Reject<operations['login']> = login.rejectWith(
