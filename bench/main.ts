@@ -28,7 +28,8 @@ baseline measured in the same run, on 127.0.0.1, and prints one table
 
   request-path  per API, a login refused by validation and a token check,
                 against a bare Hono app answering the same bytes and Prism
-                mocking the same description, all loaded at once on one CPU
+                mocking the same description, each loaded at once with the
+                gateway on one CPU
   login         logins at OWASP hash cost against the hash-bound limit
                 (hashes at once ÷ time of one hash, timed in the same run),
                 and /healthz p99 meanwhile (the event loop never waits on a hash)
