@@ -4,7 +4,8 @@
  * has one, a GET that checks a token, served by the gateway of `pnpm start`,
  * against (a) a bare Hono app answering the same bytes and (b) Prism mocking
  * the same bundled description. Each baseline is loaded at once with the
- * gateway, a pair on one shared CPU (see at-once.ts): not all three
+ * gateway, a pair on one shared CPU, and compared by requests per second
+ * of each process's own CPU time (see at-once.ts): not all three
  * together, since Prism's large working set on the same CPU takes the
  * cache from the other two, and costs the larger of them (the gateway)
  * more than bare Hono, 3–4 points of the ratio when measured.
@@ -101,8 +102,8 @@ export async function requestPath(settings: Settings): Promise<Row[]> {
       try {
         for (const [i, c] of cases.entries()) {
           if (c.api !== api.api) continue;
-          const bareCandidate: Candidate = { name: 'bare Hono', request: () => loadRequest(bare, `/${c.api}`, c.request), expectStatus: statuses[i] as number };
-          const ours: Candidate = { name: 'gateway', request: async () => loadRequest(gateway, `/${c.api}`, c.request, await c.headers()), expectStatus: statuses[i] as number };
+          const bareCandidate: Candidate = { name: 'bare Hono', request: () => loadRequest(bare, `/${c.api}`, c.request), expectStatus: statuses[i] as number, pid: bare.child.pid };
+          const ours: Candidate = { name: 'gateway', request: async () => loadRequest(gateway, `/${c.api}`, c.request, await c.headers()), expectStatus: statuses[i] as number, pid: gateway.child.pid };
           let prismCandidate: Candidate | undefined;
           let prismNote = prismMissing;
           if (prism && !prismNote) {
@@ -110,7 +111,7 @@ export async function requestPath(settings: Settings): Promise<Row[]> {
             const answer = await send(prismRequest).catch((err: Error) => ({ status: 0, body: err.message, contentType: '' }));
             // An answer Prism cannot make (5xx, or none) is not a mock of this API: said, not measured.
             if (answer.status === 0 || answer.status >= 500) prismNote = `Prism cannot mock it: ${answer.status || 'no answer'} ${answer.body.slice(0, 80).replace(/\s+/g, ' ')}`;
-            else prismCandidate = { name: 'Prism', request: () => prismRequest, expectStatus: answer.status };
+            else prismCandidate = { name: 'Prism', request: () => prismRequest, expectStatus: answer.status, pid: prism.child.pid };
           }
           const pair = (candidates: Candidate[]) =>
             atOnce(`${c.api} ${c.what}`, candidates, {
