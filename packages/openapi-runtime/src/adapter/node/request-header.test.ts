@@ -5,7 +5,7 @@ import { type Context, Hono } from 'hono';
 import { afterAll, describe, expect, it } from 'vitest';
 import { requestHeader } from './request-header.js';
 
-const NAMES = ['content-type', 'authorization', 'cookie', 'x-repeated', 'set-cookie', 'x-single', 'x-absent'];
+const NAMES = ['content-type', 'authorization', 'cookie', 'x-repeated', 'set-cookie', 'x-single', 'x-absent', 'constructor', '__proto__', 'tostring'];
 
 /** Each header as requestHeader reads it and as Hono's c.req.header does. */
 const app = new Hono().post('/', (c) => c.json(Object.fromEntries(NAMES.map((name) => [name, { ours: requestHeader(c, name) ?? null, hono: c.req.header(name) ?? null }]))));
@@ -48,6 +48,7 @@ function read(port: number): Promise<Record<string, { ours: string | null; hono:
           ['set-cookie', 'c=3'],
           ['set-cookie', 'd=4'],
           ['x-single', ' padded '],
+          ['__proto__', 'sent'],
           ['content-length', '0'],
         ].flat(),
       },
@@ -71,6 +72,10 @@ describe('requestHeader (Node adapter)', () => {
     expect(seen['set-cookie']?.ours).toBe('c=3, d=4');
     expect(seen['x-single']?.ours).toBe('padded');
     expect(seen['x-absent']?.ours).toBeNull();
+    // Names the headers object inherits are no header: absent, or as sent (read as own members, not inherited ones).
+    const own = new Map(Object.entries(seen));
+    expect(own.get('constructor')?.ours).toBeNull();
+    expect(own.get('__proto__')?.ours).toBe('sent');
   });
 
   it('reads through Hono where Node keeps only the first of a repeated header', async () => {
