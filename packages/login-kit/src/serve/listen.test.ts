@@ -97,4 +97,12 @@ describe('listen', () => {
     const { received } = await peer.closed;
     expect(received).toMatch(/\r\n\r\ntext\/plain, application\/json$/);
   });
+
+  it('refuses a request that names two hosts (400), as RFC 9112 §3.2 asks, rather than reading the first', async () => {
+    const { port } = await serve({});
+    const [peer] = (await silent(port, 1)) as [Peer];
+    peer.socket.write('GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nHost: example.com\r\nConnection: close\r\n\r\n');
+    const { received } = await peer.closed;
+    expect(received).toMatch(/^HTTP\/1\.1 400 /);
+  });
 });
