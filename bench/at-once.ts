@@ -27,10 +27,12 @@ export interface AtOnce {
   results: { rps: number; p99Ms: number }[];
   /**
    * Median over the rounds of candidate a's requests per CPU-second ÷
-   * candidate b's, when both name their process and /proc tells their CPU
-   * time; else of a's throughput ÷ b's.
+   * candidate b's, when both name their process and /proc told their CPU
+   * time in every round; else of a's throughput ÷ b's.
    */
   ratio(a: number, b: number): number;
+  /** Whether `ratio(a, b)` is by CPU time. */
+  byCpu(a: number, b: number): boolean;
 }
 
 export interface Rounds {
@@ -66,13 +68,14 @@ export async function atOnce(label: string, candidates: Candidate[], { rounds, s
     );
     onRound?.(round, results);
   }
-  const perRound = (a: number, b: number) =>
-    all.map((r, k) => {
-      const [ea, eb] = [efficiency[k]?.[a], efficiency[k]?.[b]];
-      return ea !== undefined && eb !== undefined ? ea / eb : (r[a] as LoadResult).requestsPerSecond / (r[b] as LoadResult).requestsPerSecond;
-    });
+  // One measure for every round: CPU time only when every round has it for both, never a median of the two mixed.
+  const perRound = (a: number, b: number) => {
+    const byCpu = efficiency.every((round) => round[a] !== undefined && round[b] !== undefined);
+    return all.map((r, k) => (byCpu ? (efficiency[k]?.[a] as number) / (efficiency[k]?.[b] as number) : (r[a] as LoadResult).requestsPerSecond / (r[b] as LoadResult).requestsPerSecond));
+  };
   return {
     results: candidates.map((_, i) => ({ rps: median(all.map((r) => (r[i] as LoadResult).requestsPerSecond)), p99Ms: median(all.map((r) => (r[i] as LoadResult).p99Ms)) })),
     ratio: (a, b) => median(perRound(a, b)),
+    byCpu: (a, b) => efficiency.every((round) => round[a] !== undefined && round[b] !== undefined),
   };
 }

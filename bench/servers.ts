@@ -44,7 +44,8 @@ export function startBareHono(launch: Launch, routes: FixedRoute[]): Promise<Ser
 export async function startPrism(launch: Launch, bundle: string): Promise<Served> {
   const port = await freePort();
   const prism = join(root, 'bench/node_modules/.bin/prism');
-  const served = await startServer(...launch(prism, ['mock', '-p', String(port), '-h', '127.0.0.1', bundle]), /Prism is listening on http:\/\/127\.0\.0\.1:(\d+)/);
+  // One process (`-m false`, whatever NODE_ENV says): the one whose CPU time the request path reads.
+  const served = await startServer(...launch(prism, ['mock', '-m', 'false', '-p', String(port), '-h', '127.0.0.1', bundle]), /Prism is listening on http:\/\/127\.0\.0\.1:(\d+)/);
   return served;
 }
 
