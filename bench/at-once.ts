@@ -69,13 +69,14 @@ export async function atOnce(label: string, candidates: Candidate[], { rounds, s
     onRound?.(round, results);
   }
   // One measure for every round: CPU time only when every round has it for both, never a median of the two mixed.
+  const byCpu = (a: number, b: number) => efficiency.every((round) => round[a] !== undefined && round[b] !== undefined);
   const perRound = (a: number, b: number) => {
-    const byCpu = efficiency.every((round) => round[a] !== undefined && round[b] !== undefined);
-    return all.map((r, k) => (byCpu ? (efficiency[k]?.[a] as number) / (efficiency[k]?.[b] as number) : (r[a] as LoadResult).requestsPerSecond / (r[b] as LoadResult).requestsPerSecond));
+    const cpu = byCpu(a, b);
+    return all.map((r, k) => (cpu ? (efficiency[k]?.[a] as number) / (efficiency[k]?.[b] as number) : (r[a] as LoadResult).requestsPerSecond / (r[b] as LoadResult).requestsPerSecond));
   };
   return {
     results: candidates.map((_, i) => ({ rps: median(all.map((r) => (r[i] as LoadResult).requestsPerSecond)), p99Ms: median(all.map((r) => (r[i] as LoadResult).p99Ms)) })),
     ratio: (a, b) => median(perRound(a, b)),
-    byCpu: (a, b) => efficiency.every((round) => round[a] !== undefined && round[b] !== undefined),
+    byCpu,
   };
 }
