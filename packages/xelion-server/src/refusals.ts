@@ -31,21 +31,12 @@ function memberOf(issue: ValidationIssue): string {
  */
 export function credentialsCode(problem: RequestProblem): XelionErrorCode {
   if (problem.kind !== 'invalid-body') return 10202;
-  // The runtime gives a repeated refusal its very same (frozen) issues: its code is the last one's.
-  if (problem.issues === last.issues) return last.code;
-  last = { issues: problem.issues, code: codeOf(problem.issues) };
-  return last.code;
-}
-
-let last: { issues: readonly ValidationIssue[]; code: XelionErrorCode } = { issues: [], code: 10202 };
-
-function codeOf(issues: readonly ValidationIssue[]): XelionErrorCode {
   // One pass over the issues, then the first code in the documented order.
   let userName = false;
   let password = false;
   let userSpaceMissing = false;
   let userSpaceTooLong = false;
-  for (const issue of issues) {
+  for (const issue of problem.issues) {
     const member = issue.keyword === 'type' ? '' : memberOf(issue);
     if (member === '') return 10202;
     const missing = issue.keyword === 'required' || issue.keyword === 'minLength';

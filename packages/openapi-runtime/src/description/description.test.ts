@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import bundled from '../fixtures/errors.json' with { type: 'json' };
 import type { operations } from '../fixtures/errors.js';
 import { Description } from './description.js';
+import type { RequestProblem } from '../problems.js';
 
 const description = new Description<operations, number>(bundled as unknown as OpenApiDocument);
 
@@ -78,6 +79,18 @@ describe('ErrorAnswers', () => {
 
   it('refuses a code no example shows', () => {
     expect(() => errors.answer(9999)).toThrow('login: the description shows no example of code 9999');
+  });
+
+  it('asks a code function once for a problem given again, and again for another', () => {
+    const asked: RequestProblem[] = [];
+    const reject = errors.rejectWith({ 'invalid-body': (problem) => (asked.push(problem), problem.kind === 'invalid-body' && problem.issues.length > 1 ? 4002 : 4001) });
+    const target = { method: 'POST', path: '/login' };
+    const issue = { path: '/a', message: 'm', reason: 'r', keyword: 'required', params: {} };
+    const two: RequestProblem = { kind: 'invalid-body', message: 'two', issues: [issue, issue] };
+    const one: RequestProblem = { kind: 'invalid-body', message: 'one', issues: [issue] };
+    const codes = [two, two, one, two].map((problem) => (reject(problem, target).body as { response: { code: number } }).response.code);
+    expect(codes).toEqual([4002, 4002, 4001, 4002]);
+    expect(asked).toEqual([two, one, two]);
   });
 
   it('maps runtime problems to codes for a router', () => {

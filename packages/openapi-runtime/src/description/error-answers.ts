@@ -128,10 +128,14 @@ export class ErrorAnswers<Op, Code extends string | number> {
     codes: Partial<Record<ProblemKind, Code | ((problem: RequestProblem) => Code)>>,
     details?: (problem: RequestProblem, target: Target) => AnswerOverrides | undefined,
   ): Reject<Op> {
+    // The code a function picked for the last problem: the router gives a repeated refusal the very same (frozen) problem.
+    let last: { problem: RequestProblem; code: Code } | undefined;
     const reject = (problem: RequestProblem, target: Target): OperationResponse<Op> => {
       const code = codes[problem.kind];
       if (code === undefined) throw new Error(`${this.#operationId}: no code answers a ${problem.kind} problem`);
-      return this.answer(typeof code === 'function' ? code(problem) : code, details?.(problem, target));
+      if (typeof code !== 'function') return this.answer(code, details?.(problem, target));
+      if (last?.problem !== problem) last = { problem, code: code(problem) };
+      return this.answer(last.code, details?.(problem, target));
     };
     // The router compares these with the problems the operation can meet, when the route is made.
     return Object.assign(reject, { kinds: Object.keys(codes) as ProblemKind[] });
